@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// Unroll: a terminal kit for learning recurrent neural networks the PyTorch way.
+import PackageDescription
+
+let package = Package(
+    name: "Unroll",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "unroll", targets: ["unroll"]),
+        .library(name: "UnrollTensor", targets: ["UnrollTensor"]),
+        .library(name: "UnrollNN", targets: ["UnrollNN"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+        .target(name: "UnrollTensor", dependencies: ["CBLAS"]),
+        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "CBLAS"]),
+        .target(
+            name: "UnrollData",
+            dependencies: ["UnrollTensor", "UnrollNN", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "UnrollPlot"),
+        .target(name: "UnrollLang", dependencies: ["UnrollTensor", "UnrollNN", "UnrollData", "UnrollPlot"]),
+        .target(name: "UnrollLessons", dependencies: ["UnrollLang"]),
+        .target(name: "UnrollREPL", dependencies: ["UnrollLang", "UnrollLessons", "CEditLine"]),
+        .executableTarget(
+            name: "unroll",
+            dependencies: [
+                "UnrollREPL", "UnrollLang", "UnrollLessons", "UnrollTensor", "UnrollNN",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor"], path: "Tests/UnrollTensorTests"),
+        .testTarget(name: "UnrollNNTests", dependencies: ["UnrollNN"], path: "Tests/UnrollNNTests"),
+        .testTarget(name: "UnrollDataTests", dependencies: ["UnrollData"], path: "Tests/UnrollDataTests"),
+        .testTarget(name: "UnrollPlotTests", dependencies: ["UnrollPlot"], path: "Tests/UnrollPlotTests"),
+        .testTarget(name: "UnrollLangTests", dependencies: ["UnrollLang"], path: "Tests/UnrollLangTests"),
+        .testTarget(name: "UnrollLessonsTests", dependencies: ["UnrollLessons"], path: "Tests/UnrollLessonsTests"),
+        .testTarget(name: "UnrollREPLTests", dependencies: ["UnrollREPL"], path: "Tests/UnrollREPLTests"),
+    ]
+)

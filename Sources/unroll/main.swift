@@ -1,0 +1,2 @@
+// Re-exports nothing yet; the unroll command line lives here.
+print("unroll")

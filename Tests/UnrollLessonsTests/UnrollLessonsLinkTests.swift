@@ -1,0 +1,5 @@
+// Smoke test that the UnrollLessons module links; real suites live beside it.
+import Testing
+import UnrollLessons
+
+@Test func UnrollLessonsLinks() { #expect(UnrollLessonsInfo.moduleName == "UnrollLessons") }
