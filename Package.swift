@@ -30,10 +30,11 @@ let package = Package(
         .target(name: "UnrollLang", dependencies: ["UnrollTensor", "UnrollNN", "UnrollData", "UnrollPlot"]),
         .target(name: "UnrollLessons", dependencies: ["UnrollLang"]),
         .target(name: "UnrollREPL", dependencies: ["UnrollLang", "UnrollLessons", "CEditLine"]),
+        .target(name: "UnrollBench", dependencies: ["UnrollTensor", "UnrollNN", "UnrollLang", "CBLAS"]),
         .executableTarget(
             name: "unroll",
             dependencies: [
-                "UnrollREPL", "UnrollLang", "UnrollLessons", "UnrollTensor", "UnrollNN",
+                "UnrollREPL", "UnrollLang", "UnrollLessons", "UnrollTensor", "UnrollNN", "UnrollBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "UnrollTensorTests", dependencies: ["UnrollTensor"], path: "Tests/UnrollTensorTests"),
