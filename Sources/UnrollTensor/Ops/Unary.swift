@@ -52,7 +52,7 @@ extension Tensor {
         switch dtype {
         case .float32: out = try Tensor.mapUnary(self, as: Float.self, into: Float.self) { $0 > 0 || $0.isNaN ? $0 : 0 }
         case .float64: out = try Tensor.mapUnary(self, as: Double.self, into: Double.self) { $0 > 0 || $0.isNaN ? $0 : 0 }
-        case .int64: out = try Tensor.mapUnary(self, as: Int64.self, into: Int64.self) { max($0, 0) }
+        case .int64: out = try Tensor.mapUnary(self, as: Int64.self, into: Int64.self) { Swift.max($0, 0) }
         case .bool: throw TensorError(.notImplemented, "Boolean inputs not supported for relu")
         }
         let y = out.detach()
