@@ -1,6 +1,10 @@
 // Loading the PyTorch-generated ops_math fixtures and replaying their ops through the Swift tensor library.
 import Foundation
+import Testing
 @testable import UnrollTensor
+
+/// Parent of the math suites: autograd's grad mode is process-wide, so tests that build graphs run one at a time.
+@Suite(.serialized) struct TensorMathTests {}
 
 enum MathFixtures {
     /// Tests/Fixtures/ops_math, found by walking up from this file.

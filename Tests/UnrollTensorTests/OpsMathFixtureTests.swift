@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import UnrollTensor
 
-/// Autograd's grad mode is process-wide, so tests that build graphs run one at a time.
-@Suite(.serialized) struct OpsMathFixtureTests {
+extension TensorMathTests {
+@Suite struct OpsMathFixtureTests {
     /// Replays every case of a group and returns one description per mismatch.
     /// Products sum many terms, so near-zero results carry an absolute error on the scale of the terms.
     static func absoluteTolerance(_ group: String) -> Double { group == "matmul" ? 1e-5 : 1e-6 }
@@ -87,4 +87,5 @@ import Testing
             }
         }
     }
+}
 }
