@@ -27,6 +27,7 @@ extension Tensor {
 
     /// Records the generic product backward: grads of `a2 @ b2` folded back to the original operands' shapes.
     private static func recordProduct(_ out: Tensor, _ name: String, _ a: Tensor, _ b: Tensor, a2: Tensor, b2: Tensor) -> Tensor {
+        guard GradMode.isEnabled && (a.requiresGrad || b.requiresGrad) else { return out }
         let (x, y) = (a2.detach(), b2.detach())
         let (shapeA, shapeB) = (a.shape, b.shape)
         let (needA, needB) = (a.requiresGrad, b.requiresGrad)
