@@ -18,7 +18,7 @@ extension Tensor {
         let out: Tensor
         switch outDType {
         case .float32:
-            out = try Reduction.reduce(source, dims: reduced, keepdim: keepdim, as: Float.self, initial: 0) { $0 + $1 }
+            out = try Reduction.sumFloat32(source, dims: reduced, keepdim: keepdim)
         case .float64:
             out = try Reduction.reduce(source, dims: reduced, keepdim: keepdim, as: Double.self, initial: 0) { $0 + $1 }
         case .int64, .bool:
@@ -68,6 +68,46 @@ public enum Reduction {
             }
         }
         return seen.sorted().filter { $0 < max(rank, 0) || rank == 0 }
+    }
+
+    /// Sums float32 elements with a double accumulator, so long sums stay within an ulp or two of PyTorch's
+    /// pairwise float sums instead of drifting as a running float sum does.
+    public static func sumFloat32(_ source: Tensor, dims: [Int], keepdim: Bool) throws -> Tensor {
+        let wide = try reduceShape(source, dims: dims, keepdim: keepdim)
+        let acc = try Tensor(zeros: wide.shape, dtype: .float64)
+        let pa = acc.storage.pointer(Double.self), ps = source.storage.pointer(Float.self)
+        if wide.shape.reduce(1, *) == 1 && source.isContiguous {
+            var total = 0.0
+            let base = ps + source.offset
+            for i in 0..<source.numel { total += Double(base[i]) }
+            pa[0] = total
+        } else {
+            Strided.forEachPositionPair(
+                shape: source.shape, stridesA: source.strides, offsetA: source.offset,
+                stridesB: wide.strides, offsetB: 0
+            ) { s, o in pa[o] += Double(ps[s]) }
+        }
+        return try acc.to(.float32)
+    }
+
+    /// The output shape of a reduction and the output's strides seen from the input's index space.
+    static func reduceShape(_ source: Tensor, dims: [Int], keepdim: Bool) throws -> (shape: [Int], strides: [Int]) {
+        let reducedSet = Set(dims)
+        var outShape: [Int] = []
+        for d in 0..<source.dim {
+            if reducedSet.contains(d) {
+                if keepdim { outShape.append(1) }
+            } else {
+                outShape.append(source.shape[d])
+            }
+        }
+        var strides = [Int](repeating: 0, count: source.dim)
+        var running = 1
+        for d in stride(from: source.dim - 1, through: 0, by: -1) where !reducedSet.contains(d) {
+            strides[d] = running
+            running *= source.shape[d]
+        }
+        return (outShape, strides)
     }
 
     /// Folds `combine` over `dims` of `source` (read as `T`), producing a contiguous result.
