@@ -111,7 +111,7 @@ import Testing
         for entry in entries {
             let text = entry["seed"] as? String ?? ""
             let gen = Generator()
-            if let signed = Int64(text) { gen.manualSeed(signed) } else { gen.manualSeed(UInt64(text) ?? 0) }
+            if let signed = Int64(text) { gen.manualSeed(signed) } else { gen.manualSeed(unsigned: UInt64(text) ?? 0) }
             #expect(String(gen.initialSeed) == entry["initial_seed"] as? String)
             #expect(RandomFixtures.strings(try Tensor.rand([3], generator: gen)) == entry["values"] as? [String])
         }

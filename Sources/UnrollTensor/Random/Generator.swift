@@ -31,19 +31,21 @@ public final class Generator: @unchecked Sendable {
         engine = MT19937(seed: seed)
     }
 
-    /// `generator.manual_seed(seed)`: reseeds the engine and clears the normal caches.
+    /// `generator.manual_seed(seed)` for seeds given as 64 unsigned bits (Python ints in [2^63, 2^64)):
+    /// reseeds the engine and clears the normal caches.
     @discardableResult
-    public func manualSeed(_ seed: UInt64) -> Generator {
+    public func manualSeed(unsigned seed: UInt64) -> Generator {
         engine = MT19937(seed: seed)
         nextDoubleNormal = nil
         nextFloatNormal = nil
         return self
     }
 
-    /// `manual_seed` with a Python integer: negative seeds wrap to 64 bits as PyTorch does.
+    /// `generator.manual_seed(seed)`: reseeds the engine and clears the normal caches.
+    /// Negative seeds wrap to 64 bits as PyTorch does (-1 becomes 2^64 - 1).
     @discardableResult
     public func manualSeed(_ seed: Int64) -> Generator {
-        manualSeed(UInt64(bitPattern: seed))
+        manualSeed(unsigned: UInt64(bitPattern: seed))
     }
 
     /// `torch.manual_seed(seed)`: seeds the default generator.
@@ -59,7 +61,7 @@ public final class Generator: @unchecked Sendable {
     @discardableResult
     public func seed() -> UInt64 {
         let s = Generator.nondeterministicSeed()
-        manualSeed(s)
+        manualSeed(unsigned: s)
         return s
     }
 

@@ -28,7 +28,8 @@ extension Tensor {
     /// `torch.randperm(n)`: a random permutation of 0..<n, drawn as PyTorch's CPU kernel does
     /// (a swap walk on 32-bit draws below 2^32/20, an inside-out Fisher-Yates on 64-bit draws above).
     public static func randperm(_ n: Int, dtype: DType = .int64, generator: Generator? = nil) throws -> Tensor {
-        guard n >= 0 else { throw TensorError.runtime("n must be non-negative, got\(n)") }
+        // PyTorch allocates the result first, so a negative n fails as a negative dimension.
+        let count = try Shape.checkedNumel([n])
         switch dtype {
         case .float32 where n > (1 << 24) + 1:
             throw TensorError.runtime("n cannot be greater than 2^24+1 for Float type.")
@@ -39,7 +40,6 @@ extension Tensor {
         default:
             break
         }
-        let count = try Shape.checkedNumel([n])
         let gen = generator ?? Generator.default
         var perm = [Int64](repeating: 0, count: count)
         if n < Int(UInt32.max / 20) {
