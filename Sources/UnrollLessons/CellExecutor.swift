@@ -1,4 +1,5 @@
 // The one seam between lessons and the language: something that runs a statement and returns its output.
+import Foundation
 
 /// What running one statement produced.
 public struct ExecutionResult: Sendable, Equatable, Codable {
@@ -29,6 +30,7 @@ public struct ExecutionResult: Sendable, Equatable, Codable {
 /// Splits printed text into lines: a final newline does not start an empty line, trailing whitespace is dropped.
 public func outputLines(_ text: String) -> [String] {
     if text.isEmpty { return [] }
+    let text = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if text.hasSuffix("\n") { lines.removeLast() }
     return lines.map(trimTrailingWhitespace)

@@ -18,9 +18,9 @@ public enum LessonParser {
     public static func parse(_ text: String, path: String) throws(LessonError) -> Lesson {
         let usesCRLF = text.contains("\r\n")
         let endsWithNewline = text.hasSuffix("\n")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        // "\r\n" is one Character in Swift, so normalise before splitting.
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if endsWithNewline, lines.last == "" { lines.removeLast() }
 
         var blocks: [LessonBlock] = []
