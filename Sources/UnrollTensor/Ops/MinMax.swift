@@ -149,7 +149,7 @@ extension Tensor {
 
     private func argExtreme(_ d: Int?, keepdim: Bool, largest: Bool) throws -> Tensor {
         let name = largest ? "argmax" : "argmin"
-        if dtype == .bool { throw TensorError(.notImplemented, "\"\(name)_cpu\" not implemented for 'Bool'") }
+        if dtype == .bool { throw TensorError(.notImplemented, "\(name)(): does not support bool input") }
         guard let d else {
             guard numel > 0 else {
                 throw TensorError.index("\(name)(): Expected reduction dim to be specified for input.numel() == 0.")
