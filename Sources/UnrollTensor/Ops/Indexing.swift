@@ -60,9 +60,13 @@ extension Tensor {
             case .tensor(let t): specified += t.dtype == .bool ? t.dim : 1
             }
         }
-        if dim == 0, indices.contains(where: { if case .int = $0 { return true } else { return false } }) {
-            throw TensorError.index(
-                "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+        // A lone int or slice takes PyTorch's single-index fast path, which words 0-D errors its own way.
+        if dim == 0, indices.count == 1 {
+            if case .int = indices[0] {
+                throw TensorError.index(
+                    "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            }
+            if case .slice = indices[0] { throw TensorError.index("slice() cannot be applied to a 0-dim tensor.") }
         }
         guard specified <= dim else { throw TensorError.index("too many indices for tensor of dimension \(dim)") }
         var result = self
