@@ -3,6 +3,10 @@ import Foundation
 import Testing
 @testable import UnrollTensor
 
+/// Parent of the shape suites. Serialized because `GradMode` is process-global: a test inside
+/// `GradMode.withDisabled` would otherwise switch grad recording off for a test running beside it.
+@Suite(.serialized) enum ShapeSuites {}
+
 /// A JSON number or bool, read as a double (bools as 0/1).
 struct FlexNumber: Decodable {
     let value: Double

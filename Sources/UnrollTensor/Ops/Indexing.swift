@@ -74,7 +74,8 @@ extension Tensor {
         var advanced: [(dim: Int, index: Tensor)] = []
         var changed = false
         func selectInt(_ i: Int) throws {
-            let size = result.shape[d]
+            // Repeated ellipses can push past the last dim; PyTorch then reads the size as 0.
+            let size = d < result.dim ? result.shape[d] : 0
             guard i >= -size && i < size else {
                 throw TensorError.index("index \(i) is out of bounds for dimension \(realDim) with size \(size)")
             }
@@ -102,6 +103,10 @@ extension Tensor {
                 d += 1
                 changed = true
             case .tensor(let t):
+                let consumed = t.dtype == .bool ? t.dim : (t.dim == 0 ? 0 : 1)
+                guard d + consumed <= result.dim else {
+                    throw TensorError.index("too many indices for tensor of dimension \(dim) (got \(d + consumed))")
+                }
                 switch t.dtype {
                 case .float32, .float64:
                     throw TensorError.index("tensors used as indices must be long, int, byte or bool tensors")
@@ -168,7 +173,8 @@ extension Tensor {
         var offsets = [Int](repeating: 0, count: count)
         for (k, entry) in advanced.enumerated() {
             let size = shape[entry.dim]
-            let values = try GradMode.withDisabled { try entry.index.expand(broadcastShape) }.toArray(Int64.self)
+            let values = try OpTrace.muting { try GradMode.withDisabled { try entry.index.expand(broadcastShape) } }
+                .toArray(Int64.self)
             for (b, raw) in values.enumerated() {
                 guard raw >= Int64(-size) && raw < Int64(size) else {
                     throw TensorError.index("index \(raw) is out of bounds for dimension \(k) with size \(size)")
