@@ -85,9 +85,18 @@ extension Tensor {
 
     /// Rewrites the graph after an in-place write into `root`'s storage at `writtenPositions`.
     private func recordAssignment(root: Tensor, writtenPositions: [Int], regionShape: [Int], value: Tensor, name: String) throws {
-        var linearOf = [Int](repeating: -1, count: storage.count)
-        for (i, p) in root.storagePositions().enumerated() { linearOf[p] = i }
-        let region = writtenPositions.map { linearOf[$0] }
+        // Storage position -> row-major index in `root`: direct for a contiguous root (the usual case),
+        // through an inverse table otherwise.
+        let linearOf: (Int) -> Int
+        if root.isContiguous {
+            let start = root.offset, count = root.numel
+            linearOf = { p in p >= start && p - start < count ? p - start : -1 }
+        } else {
+            var table = [Int](repeating: -1, count: storage.count)
+            for (i, p) in root.storagePositions().enumerated() { table[p] = i }
+            linearOf = { p in p >= 0 && p < table.count ? table[p] : -1 }
+        }
+        let region = writtenPositions.map(linearOf)
         guard !region.contains(-1) else { return }
         let previous = Tensor(storage: root.storage, shape: root.shape, strides: root.strides, offset: root.offset)
         previous.gradFn = root.gradFn
@@ -102,7 +111,7 @@ extension Tensor {
             return [kept, picked]
         }
         guard root !== self, root.requiresGrad else { return }
-        let viewPositions = storagePositions().map { linearOf[$0] }
+        let viewPositions = storagePositions().map(linearOf)
         guard !viewPositions.contains(-1) else { return }
         gradFn = GradNode(name: "AsStridedBackward0", inputs: [root]) { g in
             [try g.scatterAdd(into: rootShape, at: viewPositions)]
