@@ -218,6 +218,15 @@ func runShapeOp(_ op: String, _ xs: [Tensor], _ a: OpArgs) throws -> OpResult {
     }
 }
 
+/// The tensor a setitem case writes into: `x0 * 1`, `(x0 * 1).t()` or `x0` itself, by mode.
+func setItemTarget(mode: String, _ x0: Tensor) throws -> Tensor {
+    switch mode {
+    case "nonleaf": return try x0.mul(Tensor(scalar: .int(1), wrapped: true))
+    case "nonleaf_t": return try x0.mul(Tensor(scalar: .int(1), wrapped: true)).t()
+    default: return x0
+    }
+}
+
 /// PyTorch's loss weights: arange(numel) % 7 + 1 in the output's dtype and shape.
 func lossWeights(for t: Tensor) throws -> Tensor {
     let values = (0..<t.numel).map { Double($0 % 7 + 1) }

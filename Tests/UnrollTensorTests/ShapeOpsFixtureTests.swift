@@ -61,7 +61,7 @@ extension ShapeSuites {
             #expect(cases.count > 20)
             for c in cases {
                 let (leaf, x0) = try c.input.makeInput()
-                let x = c.mode == "nonleaf" ? try x0.mul(Tensor(scalar: .int(1), wrapped: true)) : x0
+                let x = try setItemTarget(mode: c.mode, x0)
                 let value = try c.value.make()
                 let target = try c.through.map { try x.index($0.map { try $0.make() }) } ?? x
                 do {
@@ -88,7 +88,7 @@ extension ShapeSuites {
             #expect(cases.count >= 10)
             for c in cases {
                 let (_, x0) = try c.input.makeInput()
-                let x = c.mode == "nonleaf" ? try x0.mul(Tensor(scalar: .int(1), wrapped: true)) : x0
+                let x = try setItemTarget(mode: c.mode, x0)
                 let before = x.doubles()
                 do {
                     let target = try c.through.map { try x.index($0.map { try $0.make() }) } ?? x
