@@ -7,9 +7,20 @@ extension Tensor {
     /// and a view gets `AsStridedBackward0`.
     @discardableResult
     public func indexPut(_ indices: [TensorIndex], value: Tensor) throws -> Tensor {
-        let plan = try GradMode.withDisabled { try planIndex(indices) }
+        // The views and expands used to find the region are internal steps: no graph, no trace events.
+        let gradEnabled = GradMode.isEnabled
+        let recordGraph = try OpTrace.muting {
+            try GradMode.withDisabled { try assign(indices, value: value, gradEnabled: gradEnabled) }
+        }
+        try recordGraph?()
+        return self
+    }
+
+    /// Checks, locates and writes; returns the graph rewrite still to record (with grad mode back on), if any.
+    private func assign(_ indices: [TensorIndex], value: Tensor, gradEnabled: Bool) throws -> (() throws -> Void)? {
+        let plan = try planIndex(indices)
         let root = base ?? self
-        if GradMode.isEnabled {
+        if gradEnabled {
             if let owner = base, owner.isLeaf, owner.leafRequiresGrad {
                 throw TensorError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
             }
@@ -47,11 +58,12 @@ extension Tensor {
             expanded = try GradMode.withDisabled { try source.detach().expand(regionShape) }
             try plan.view.overwrite(with: expanded)
         }
-        guard GradMode.isEnabled, dtype.isFloatingPoint, root.requiresGrad || value.requiresGrad else { return self }
+        guard gradEnabled, dtype.isFloatingPoint, root.requiresGrad || value.requiresGrad else { return nil }
         let written = layout?.positions ?? plan.view.storagePositions()
-        try recordAssignment(root: root, writtenPositions: written, regionShape: regionShape, value: value,
-                             name: assignmentNodeName(indices: indices, plan: plan, value: value, isView: root !== self))
-        return self
+        let name = assignmentNodeName(indices: indices, plan: plan, value: value, isView: root !== self)
+        return { [self] in
+            try self.recordAssignment(root: root, writtenPositions: written, regionShape: regionShape, value: value, name: name)
+        }
     }
 
     /// The node name PyTorch gives the tensor written to, which depends on the path its `__setitem__` takes.
@@ -73,9 +85,18 @@ extension Tensor {
 
     /// Rewrites the graph after an in-place write into `root`'s storage at `writtenPositions`.
     private func recordAssignment(root: Tensor, writtenPositions: [Int], regionShape: [Int], value: Tensor, name: String) throws {
-        var linearOf = [Int](repeating: -1, count: storage.count)
-        for (i, p) in root.storagePositions().enumerated() { linearOf[p] = i }
-        let region = writtenPositions.map { linearOf[$0] }
+        // Storage position -> row-major index in `root`: direct for a contiguous root (the usual case),
+        // through an inverse table otherwise.
+        let linearOf: (Int) -> Int
+        if root.isContiguous {
+            let start = root.offset, count = root.numel
+            linearOf = { p in p >= start && p - start < count ? p - start : -1 }
+        } else {
+            var table = [Int](repeating: -1, count: storage.count)
+            for (i, p) in root.storagePositions().enumerated() { table[p] = i }
+            linearOf = { p in p >= 0 && p < table.count ? table[p] : -1 }
+        }
+        let region = writtenPositions.map(linearOf)
         guard !region.contains(-1) else { return }
         let previous = Tensor(storage: root.storage, shape: root.shape, strides: root.strides, offset: root.offset)
         previous.gradFn = root.gradFn
@@ -90,7 +111,7 @@ extension Tensor {
             return [kept, picked]
         }
         guard root !== self, root.requiresGrad else { return }
-        let viewPositions = storagePositions().map { linearOf[$0] }
+        let viewPositions = storagePositions().map(linearOf)
         guard !viewPositions.contains(-1) else { return }
         gradFn = GradNode(name: "AsStridedBackward0", inputs: [root]) { g in
             [try g.scatterAdd(into: rootShape, at: viewPositions)]

@@ -60,9 +60,13 @@ extension Tensor {
             case .tensor(let t): specified += t.dtype == .bool ? t.dim : 1
             }
         }
-        if dim == 0, indices.contains(where: { if case .int = $0 { return true } else { return false } }) {
-            throw TensorError.index(
-                "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+        // A lone int or slice takes PyTorch's single-index fast path, which words 0-D errors its own way.
+        if dim == 0, indices.count == 1 {
+            if case .int = indices[0] {
+                throw TensorError.index(
+                    "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            }
+            if case .slice = indices[0] { throw TensorError.index("slice() cannot be applied to a 0-dim tensor.") }
         }
         guard specified <= dim else { throw TensorError.index("too many indices for tensor of dimension \(dim)") }
         var result = self
@@ -70,7 +74,8 @@ extension Tensor {
         var advanced: [(dim: Int, index: Tensor)] = []
         var changed = false
         func selectInt(_ i: Int) throws {
-            let size = result.shape[d]
+            // Repeated ellipses can push past the last dim; PyTorch then reads the size as 0.
+            let size = d < result.dim ? result.shape[d] : 0
             guard i >= -size && i < size else {
                 throw TensorError.index("index \(i) is out of bounds for dimension \(realDim) with size \(size)")
             }
@@ -98,6 +103,10 @@ extension Tensor {
                 d += 1
                 changed = true
             case .tensor(let t):
+                let consumed = t.dtype == .bool ? t.dim : (t.dim == 0 ? 0 : 1)
+                guard d + consumed <= result.dim else {
+                    throw TensorError.index("too many indices for tensor of dimension \(dim) (got \(d + consumed))")
+                }
                 switch t.dtype {
                 case .float32, .float64:
                     throw TensorError.index("tensors used as indices must be long, int, byte or bool tensors")
@@ -164,7 +173,8 @@ extension Tensor {
         var offsets = [Int](repeating: 0, count: count)
         for (k, entry) in advanced.enumerated() {
             let size = shape[entry.dim]
-            let values = try GradMode.withDisabled { try entry.index.expand(broadcastShape) }.toArray(Int64.self)
+            let values = try OpTrace.muting { try GradMode.withDisabled { try entry.index.expand(broadcastShape) } }
+                .toArray(Int64.self)
             for (b, raw) in values.enumerated() {
                 guard raw >= Int64(-size) && raw < Int64(size) else {
                     throw TensorError.index("index \(raw) is out of bounds for dimension \(k) with size \(size)")

@@ -29,7 +29,8 @@ extension Tensor {
         let out = try Tensor(zeros: outShape, dtype: outDType)
         var sizes: [Int?] = []
         var start = 0
-        try GradMode.withDisabled {
+        // The per-input writes are internal steps: no graph, no trace events.
+        try OpTrace.muting { try GradMode.withDisabled {
             for t in tensors {
                 if isSkipped(t) { sizes.append(nil); continue }
                 let length = t.shape[d]
@@ -37,7 +38,7 @@ extension Tensor {
                 sizes.append(length)
                 start += length
             }
-        }
+        } }
         return out.recordGrad("CatBackward0", inputs: tensors) { g in
             var at = 0
             return try sizes.map { size in
@@ -56,8 +57,8 @@ extension Tensor {
                 "stack expects each tensor to be equal size, but got \(Shape.describe(first.shape)) at entry 0 and \(Shape.describe(t.shape)) at entry \(i)")
         }
         let d = try Shape.wrapDim(dimension, rank: first.dim + 1)
-        let out = try GradMode.withDisabled {
-            try cat(tensors.map { try $0.detach().unsqueeze(d) }, dim: d)
+        let out = try OpTrace.muting {
+            try GradMode.withDisabled { try cat(tensors.map { try $0.detach().unsqueeze(d) }, dim: d) }
         }
         let count = tensors.count
         return out.recordGrad("StackBackward0", inputs: tensors) { g in

@@ -40,8 +40,10 @@ extension Tensor {
 
     func sliceUnchecked(_ d: Int, _ lo: Int, _ hi: Int, _ step: Int, name: String) -> Tensor {
         var newShape = shape, newStrides = strides
-        newShape[d] = (hi - lo + step - 1) / step
-        newStrides[d] = strides[d] * step
+        newShape[d] = hi <= lo ? 0 : (hi - lo - 1) / step + 1
+        // A huge step leaves at most one element, whose stride never matters; avoid the overflow.
+        let (scaled, overflow) = strides[d].multipliedReportingOverflow(by: step)
+        newStrides[d] = overflow ? strides[d] : scaled
         let inputShape = shape
         return makeView(shape: newShape, strides: newStrides, offset: offset + (newShape[d] > 0 ? lo * strides[d] : 0))
             .recordGrad(name, inputs: [self]) { g in
@@ -59,7 +61,7 @@ extension Tensor {
         }
         guard length >= 0 else { throw TensorError.runtime("narrow(): length must be non-negative.") }
         let s = start < 0 ? start + size : start
-        guard s + length <= size else {
+        guard length <= size - s else {
             throw TensorError.runtime("start (\(s)) + length (\(length)) exceeds dimension size (\(size)).")
         }
         return sliceUnchecked(d, s, s + length, 1, name: "SliceBackward0")
@@ -76,10 +78,10 @@ extension Tensor {
         guard splitSize > 0 || size == 0 else {
             throw TensorError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(size)")
         }
-        let count = splitSize == 0 ? 1 : Swift.max((size + splitSize - 1) / splitSize, 1)
+        let count = size == 0 ? 1 : (size - 1) / splitSize + 1
         return (0..<count).map { i in
             let lo = i * splitSize
-            return sliceUnchecked(d, lo, Swift.min(lo + splitSize, size), 1, name: "SplitBackward0")
+            return sliceUnchecked(d, lo, lo + Swift.min(splitSize, size - lo), 1, name: "SplitBackward0")
         }
     }
 
@@ -91,7 +93,9 @@ extension Tensor {
         guard sizes.allSatisfy({ $0 >= 0 }) else {
             throw TensorError.runtime("split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=\(listed)")
         }
-        guard sizes.reduce(0, +) == shape[d] else {
+        var total = 0, overflow = false
+        for size in sizes where !overflow { (total, overflow) = total.addingReportingOverflow(size) }
+        guard !overflow, total == shape[d] else {
             throw TensorError.runtime(
                 "split_with_sizes expects split_sizes to sum exactly to \(shape[d]) (input tensor's size at dimension \(d)), but got split_sizes=\(listed)")
         }
@@ -108,7 +112,7 @@ extension Tensor {
         guard chunks > 0 else { throw TensorError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let d = try Shape.wrapDim(dimension, rank: dim)
         let size = shape[d]
-        let splitSize = (size + chunks - 1) / chunks
+        let splitSize = size == 0 ? 0 : (size - 1) / chunks + 1
         if splitSize == 0 && size == 0 {
             return try split(sizes: [Int](repeating: 0, count: chunks), dim: d)
         }
@@ -145,8 +149,11 @@ extension Tensor {
 
     /// Writes `source` (broadcast to this shape, cast to this dtype) into this tensor's elements, in place.
     func overwrite(with source: Tensor) throws {
-        var src = source.dtype == dtype ? source.detach() : try GradMode.withDisabled { try source.detach().to(dtype) }
-        if src.storage === storage { src = try GradMode.withDisabled { try src.clone() } }
+        var src = source.detach()
+        try OpTrace.muting {
+            if src.dtype != dtype { src = try src.to(dtype) }
+            if src.storage === storage { src = try src.clone() }
+        }
         let srcStrides = Shape.broadcastStrides(shape: src.shape, strides: src.strides, to: shape)
         func run<T: TensorScalar>(_: T.Type) {
             let dst = storage.pointer(T.self), from = src.storage.pointer(T.self)
