@@ -68,3 +68,37 @@ import Testing
         #expect(a.random64() == (high << 32) | low)
     }
 }
+
+@Suite struct FusedMultiplyAddTests {
+    @Test func matchesLibmFMAIncludingDoubleRoundingTraps() {
+        // The exact result lies just above a float midpoint, and rounding to double lands on the midpoint.
+        let a = Float(1) + 0x1p-12, c = Float(0x1p-60)
+        #expect(fusedMultiplyAdd(a, a, c).bitPattern == c.addingProduct(a, a).bitPattern)
+        #expect(fusedMultiplyAdd(a, a, -c).bitPattern == (-c).addingProduct(a, a).bitPattern)
+        #expect(fusedMultiplyAdd(0x1p-70, 0x1p-70, 0x1p-140).bitPattern == Float(0x1p-140).addingProduct(0x1p-70, 0x1p-70).bitPattern)
+        var rng = SplitMix(state: 12345)
+        for _ in 0..<200_000 {
+            let x = rng.float(), y = rng.float(), z = rng.float()
+            #expect(fusedMultiplyAdd(x, y, z).bitPattern == z.addingProduct(x, y).bitPattern, "\(x) \(y) \(z)")
+        }
+    }
+
+    /// A small deterministic source of floats over a wide range of exponents and both signs.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9e37_79b9_7f4a_7c15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+            return z ^ (z >> 31)
+        }
+        mutating func float() -> Float {
+            let bits = next()
+            let mantissa = UInt32(truncatingIfNeeded: bits) & 0x007f_ffff
+            let exponent = UInt32(100 + (bits >> 32) % 56) << 23
+            let sign = UInt32((bits >> 40) & 1) << 31
+            return Float(bitPattern: sign | exponent | mantissa)
+        }
+    }
+}

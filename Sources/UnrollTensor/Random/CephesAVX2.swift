@@ -5,26 +5,33 @@
 /// FMAs (`-mfma`, default `-ffp-contract=fast`), so this replay uses `fma` exactly where that compiled code
 /// does; every other step is a single rounded float operation in the same order.
 enum CephesAVX2 {
-    // Constants are double literals rounded to float, as the C source's `_PS256_CONST` does.
-    static let sqrtHalf = Float(0.707106781186547524 as Double)
-    static let logP: [Float] = [
-        7.0376836292E-2, -1.1514610310E-1, 1.1676998740E-1, -1.2420140846E-1, 1.4249322787E-1,
-        -1.6668057665E-1, 2.0000714765E-1, -2.4999993993E-1, 3.3333331174E-1,
-    ].map { (d: Double) in Float(d) }
-    static let logQ1 = Float(-2.12194440e-4 as Double)
-    static let logQ2 = Float(0.693359375 as Double)
-    static let minusDP1 = Float(-0.78515625 as Double)
-    static let minusDP2 = Float(-2.4187564849853515625e-4 as Double)
-    static let minusDP3 = Float(-3.77489497744594108e-8 as Double)
-    static let sinP0 = Float(-1.9515295891E-4 as Double)
-    static let sinP1 = Float(8.3321608736E-3 as Double)
-    static let sinP2 = Float(-1.6666654611E-1 as Double)
-    static let cosP0 = Float(2.443315711809948E-005 as Double)
-    static let cosP1 = Float(-1.388731625493765E-003 as Double)
-    static let cosP2 = Float(4.166664568298827E-002 as Double)
-    static let fourOverPi = Float(1.27323954473516 as Double)
+    // The C constants are double literals rounded to float (`_PS256_CONST`); these are those floats'
+    // exact bit patterns, written as computed properties so they fold into the arithmetic.
+    static var sqrtHalf: Float { Float(bitPattern: 0x3f3504f3) }  // 0.707106781186547524
+    static var logP0: Float { Float(bitPattern: 0x3d9021bb) }  // 0.070376836292
+    static var logP1: Float { Float(bitPattern: 0xbdebd1b8) }  // -0.1151461031
+    static var logP2: Float { Float(bitPattern: 0x3def251a) }  // 0.1167699874
+    static var logP3: Float { Float(bitPattern: 0xbdfe5d4f) }  // -0.12420140846
+    static var logP4: Float { Float(bitPattern: 0x3e11e9bf) }  // 0.14249322787
+    static var logP5: Float { Float(bitPattern: 0xbe2aae50) }  // -0.16668057665
+    static var logP6: Float { Float(bitPattern: 0x3e4cceac) }  // 0.20000714765
+    static var logP7: Float { Float(bitPattern: 0xbe7ffffc) }  // -0.24999993993
+    static var logP8: Float { Float(bitPattern: 0x3eaaaaaa) }  // 0.33333331174
+    static var logQ1: Float { Float(bitPattern: 0xb95e8083) }  // -0.00021219444
+    static var logQ2: Float { Float(bitPattern: 0x3f318000) }  // 0.693359375
+    static var minusDP1: Float { Float(bitPattern: 0xbf490000) }  // -0.78515625
+    static var minusDP2: Float { Float(bitPattern: 0xb97da000) }  // -0.00024187564849853516
+    static var minusDP3: Float { Float(bitPattern: 0xb3222169) }  // -3.774894977445941e-08
+    static var sinP0: Float { Float(bitPattern: 0xb94ca1f9) }  // -0.00019515295891
+    static var sinP1: Float { Float(bitPattern: 0x3c08839e) }  // 0.0083321608736
+    static var sinP2: Float { Float(bitPattern: 0xbe2aaaa3) }  // -0.16666654611
+    static var cosP0: Float { Float(bitPattern: 0x37ccf5ce) }  // 2.443315711809948e-05
+    static var cosP1: Float { Float(bitPattern: 0xbab6061a) }  // -0.001388731625493765
+    static var cosP2: Float { Float(bitPattern: 0x3d2aaaa5) }  // 0.04166664568298827
+    static var fourOverPi: Float { Float(bitPattern: 0x3fa2f983) }  // 1.27323954473516
+    static var twoPi: Float { Float(bitPattern: 0x40c90fdb) }  // 2.0f * pi<double>
 
-    @inline(__always) static func fma(_ a: Float, _ b: Float, _ c: Float) -> Float { c.addingProduct(a, b) }
+    @inline(__always) static func fma(_ a: Float, _ b: Float, _ c: Float) -> Float { fusedMultiplyAdd(a, b, c) }
 
     /// `log256_ps` for one lane; NaN for x <= 0 as the vector code gives.
     @inline(__always)
@@ -41,8 +48,14 @@ enum CephesAVX2 {
         e = e - (below ? 1 : 0)
         x = tmp + xm1
         let z = x * x
-        var y = fma(x, logP[0], logP[1])
-        for k in 2...8 { y = fma(x, y, logP[k]) }
+        var y = fma(x, logP0, logP1)
+        y = fma(x, y, logP2)
+        y = fma(x, y, logP3)
+        y = fma(x, y, logP4)
+        y = fma(x, y, logP5)
+        y = fma(x, y, logP6)
+        y = fma(x, y, logP7)
+        y = fma(x, y, logP8)
         y = x * y
         let eq1 = e * logQ1
         y = fma(z, y, eq1)
@@ -89,13 +102,28 @@ enum CephesAVX2 {
     }
 }
 
+/// `a * b + c` with one rounding, for floats, without a libm call on CPUs Swift targets without FMA.
+/// The product is exact in double and the sum is rounded once to double; rounding that double to float
+/// gives the correctly rounded float unless it sits exactly on a midpoint between two floats (then the
+/// first rounding may have pushed it there), or the result is subnormal; those rare cases ask libm.
+@inline(__always)
+func fusedMultiplyAdd(_ a: Float, _ b: Float, _ c: Float) -> Float {
+    let wide = Double(a) * Double(b) + Double(c)
+    let magnitude = abs(wide)
+    // Float midpoints have exactly bit 28 set among the 29 mantissa bits a double-to-float conversion drops.
+    if (wide.bitPattern & 0x1fff_ffff) == 0x1000_0000 || (magnitude < 0x1p-126 && magnitude != 0) {
+        return c.addingProduct(a, b)
+    }
+    return Float(wide)
+}
+
 extension Int32 {
     /// `cvttps2dq`: truncation toward zero, with the x86 "integer indefinite" value for NaN and out-of-range input.
     @inline(__always) init(truncatingScaled value: Float) {
         if value.isNaN || value >= 2_147_483_648 || value < -2_147_483_648 {
             self = Int32.min
         } else {
-            self = Int32(value.rounded(.towardZero))
+            self = Int32(value)  // truncates toward zero, like cvttps2dq in range
         }
     }
 }

@@ -23,7 +23,7 @@ extension Generator {
     /// arm builds compile to one fused multiply-add.
     @inline(__always)
     func uniformFloat(from: Float, span: Float) -> Float {
-        from.addingProduct(unitFloat(), span)
+        fusedMultiplyAdd(unitFloat(), span, from)
     }
 
     @inline(__always)
@@ -60,15 +60,15 @@ extension Generator {
 /// (cosines in the first 8, sines in the last 8), using the AVX2 math replay.
 @inline(__always)
 func normalFill16(_ data: UnsafeMutablePointer<Float>, mean: Float, std: Float) {
-    let twoPi = Float(2.0 * Double.pi)
+    let twoPi = CephesAVX2.twoPi
     for j in 0..<8 {
         let u1 = 1 - data[j]
         let u2 = data[j + 8]
         let radius = (-2 * CephesAVX2.log(u1)).squareRoot()
         let theta = twoPi * u2
         let (s, c) = CephesAVX2.sincos(theta)
-        data[j] = mean.addingProduct(radius * c, std)
-        data[j + 8] = mean.addingProduct(radius * s, std)
+        data[j] = fusedMultiplyAdd(radius * c, std, mean)
+        data[j + 8] = fusedMultiplyAdd(radius * s, std, mean)
     }
 }
 

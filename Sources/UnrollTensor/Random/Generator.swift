@@ -12,9 +12,10 @@ import Darwin
 /// `Generator.default` is the process-wide generator `torch.manual_seed` seeds and every random
 /// function uses when no generator is passed. Generators are not thread-safe; Unroll draws on one thread.
 public final class Generator: @unchecked Sendable {
-    var engine: MT19937
+    // Unchecked: draws happen per element, and a generator is only ever used from one thread at a time.
+    @exclusivity(unchecked) var engine: MT19937
     /// The cached second sample of the double Box-Muller draw (`next_double_normal_sample`).
-    var nextDoubleNormal: Double?
+    @exclusivity(unchecked) var nextDoubleNormal: Double?
     /// The cached float sample (`next_float_normal_sample`); PyTorch's CPU kernels never fill it,
     /// but it is part of the state bytes.
     var nextFloatNormal: Float?

@@ -41,13 +41,16 @@ extension Tensor {
             break
         }
         let gen = generator ?? Generator.default
-        var perm = [Int64](repeating: 0, count: count)
+        let out = try Tensor(zeros: [count], dtype: .int64)
+        let perm = out.storage.pointer(Int64.self)
         if n < Int(UInt32.max / 20) {
             for i in 0..<count { perm[i] = Int64(i) }
             var i = 0
             while i < count - 1 {
                 let z = Int(Int64(gen.random()) % Int64(count - i))
-                perm.swapAt(i, z + i)
+                let saved = perm[i]
+                perm[i] = perm[z + i]
+                perm[z + i] = saved
                 i += 1
             }
         } else {
@@ -57,7 +60,6 @@ extension Tensor {
                 perm[z] = Int64(i)
             }
         }
-        let out = try Tensor(perm, shape: [count])
         return dtype == .int64 ? out : try out.to(dtype)
     }
 
