@@ -101,10 +101,14 @@ import Testing
         #expect(try updateOnce(text).text == "intro\r\n  ```unroll\r\n  >>> 1 + 1\r\n  2\r\n  ```\r\n")
     }
 
-    @Test func refusesOutputThatWouldReadAsAPrompt() throws {
-        let outcome = try updateOnce(lesson("```unroll", ">>> print('>>> hi')", "x", "```"))
-        #expect(outcome.updatedStatements == 0)
-        #expect(outcome.notes == ["u.md:2: not updated: an output line starts with `>>>`"])
+    @Test func escapesOutputThatWouldReadAsAPromptOrFence() throws {
+        let text = lesson("```unroll", ">>> print('>>> hi')", "x", ">>> print('... more')", ">>> print('```')", "```")
+        let outcome = try updateOnce(text)
+        #expect(outcome.updatedStatements == 3)
+        #expect(outcome.text == lesson(
+            "```unroll", ">>> print('>>> hi')", "[..]>>> hi", ">>> print('... more')", "[..]... more",
+            ">>> print('```')", "[..]```", "```"))
+        #expect(try updateOnce(outcome.text).updatedStatements == 0)
     }
 
     @Test func updateFileReplacesTheFileAndTheResultReplaysGreen() throws {
