@@ -90,7 +90,8 @@ public enum ChildReplay {
             usleep(20_000)
         }
         process.waitUntilExit()
-        readers.wait()
+        // A grandchild may still hold the pipes open after a kill; do not wait for it forever.
+        _ = readers.wait(timeout: .now() + (timedOut == nil ? 30 : 2))
 
         let snapshot = state.snapshot()
         if timedOut == nil, var final = snapshot.final {

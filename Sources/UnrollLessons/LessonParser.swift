@@ -43,7 +43,7 @@ public enum LessonParser {
                 continue
             }
             guard let closeIndex = (index + 1..<lines.count).first(where: { fence.isClosed(by: lines[$0]) }) else {
-                throw LessonError(path: path, line: lineNumber, message: "unclosed code fence `\(fence.marker)` opened here")
+                throw LessonError(path: path, line: lineNumber, message: "unclosed code fence: no closing \(fence.marker) line")
             }
             let words = fence.info.split(whereSeparator: \.isWhitespace).map(String.init)
             guard words.first == "unroll" else {

@@ -34,22 +34,14 @@ public enum LessonUpdater {
                 let actual = statementReport.actual.lines
                 let steps = alignOutput(expected: expected, actual: actual, matcher: matcher)
                 let indent = String(lesson.lines[safe: statement.line - 1]?.prefix(while: { $0 == " " }) ?? "")
-                var written: [String] = []
                 var newLines: [String] = []
                 for step in steps {
                     switch step {
                     case .same(let e, _), .elided(let e, _):
                         newLines.append(lesson.lines[safe: statement.expected[e].number - 1] ?? indent + expected[e])
                     case .removed: continue
-                    case .added(let a):
-                        let line = actual[a].isEmpty ? OutputMatcher.blankLine : actual[a]
-                        written.append(line)
-                        newLines.append(indent + line)
+                    case .added(let a): newLines.append(indent + escapeOutputLine(actual[a], first: newLines.isEmpty))
                     }
-                }
-                if let reason = unrepresentable(written, startsOutput: steps.first.map { if case .added = $0 { true } else { false } } ?? false) {
-                    notes.append("\(lesson.path):\(statement.line): not updated: \(reason)")
-                    continue
                 }
                 if let first = statement.expected.first, let last = statement.expected.last {
                     edits.append((first.number - 1..<last.number, newLines))
@@ -68,16 +60,17 @@ public enum LessonUpdater {
         return Outcome(text: text, updatedStatements: edits.count, notes: notes)
     }
 
-    /// Why these output lines cannot be written back into a cell, if they cannot.
-    static func unrepresentable(_ lines: [String], startsOutput: Bool) -> String? {
-        for (position, line) in lines.enumerated() {
-            if line == ">>>" || line.hasPrefix(">>> ") { return "an output line starts with `>>>`" }
-            if position == 0, startsOutput, line == "..." || line.hasPrefix("... ") {
-                return "the output starts with `...`, which would read as a continuation"
-            }
-            if Fence(opening: line) != nil { return "an output line looks like a code fence" }
+    /// Writes an output line so that it reads back as exactly that output: an empty line becomes `<BLANKLINE>`;
+    /// a line that would read as a prompt, a continuation, a fence or a marker gets a leading `[..]` (which matches nothing).
+    public static func escapeOutputLine(_ line: String, first: Bool) -> String {
+        let line = trimTrailingWhitespace(line)
+        if line.isEmpty { return OutputMatcher.blankLine }
+        let looksLikePrompt = line == ">>>" || line.hasPrefix(">>> ")
+        let looksLikeContinuation = first && (line == "..." || line.hasPrefix("... "))
+        if looksLikePrompt || looksLikeContinuation || Fence(opening: line) != nil || line == OutputMatcher.blankLine {
+            return OutputMatcher.inlineElision + line
         }
-        return nil
+        return line
     }
 
     /// Updates the lesson file in place (atomically) when anything changed.

@@ -39,7 +39,10 @@ public func alignOutput(expected: [String], actual: [String], matcher: OutputMat
                 var best = 1 + cost[(i + 1) * width + j]
                 if j < m {
                     best = min(best, 1 + cost[here + 1])
-                    if matchCache[i * m + j] { best = min(best, cost[(i + 1) * width + j + 1]) }
+                    // A changed line costs one, like a lone removal, so a changed line after `[...]` is paired
+                    // with its replacement instead of being dropped while the elision swallows the rest.
+                    let pair = cost[(i + 1) * width + j + 1]
+                    best = min(best, matchCache[i * m + j] ? pair : 1 + pair)
                 }
                 cost[here] = best
             }
@@ -64,6 +67,11 @@ public func alignOutput(expected: [String], actual: [String], matcher: OutputMat
         }
         if j < m, matchCache[i * m + j], cost[(i + 1) * width + j + 1] == here {
             steps.append(.same(expected: i, actual: j))
+            i += 1
+            j += 1
+        } else if j < m, !matchCache[i * m + j], 1 + cost[(i + 1) * width + j + 1] == here {
+            steps.append(.removed(expected: i))
+            steps.append(.added(actual: j))
             i += 1
             j += 1
         } else if 1 + cost[(i + 1) * width + j] == here {
@@ -94,10 +102,20 @@ public func unifiedDiff(expected: [String], actual: [String], steps: [AlignmentS
         case .added(let a): rows.append(Row(mark: "+", text: actual[a], expectedCount: 0, actualCount: 1))
         }
     }
+    // Within each run of changes, removals come before additions, as unified diffs show them.
+    var start = 0
+    while start < rows.count {
+        guard rows[start].mark != " " else { start += 1; continue }
+        var end = start
+        while end < rows.count, rows[end].mark != " " { end += 1 }
+        let run = rows[start..<end]
+        rows.replaceSubrange(start..<end, with: run.filter { $0.mark == "-" } + run.filter { $0.mark == "+" })
+        start = end
+    }
     let changed = rows.indices.filter { rows[$0].mark != " " }
     guard let firstChange = changed.first else { return [] }
     var hunks: [ClosedRange<Int>] = []
-    var start = max(0, firstChange - context)
+    start = max(0, firstChange - context)
     var end = min(rows.count - 1, firstChange + context)
     for index in changed.dropFirst() {
         if index - context <= end + 1 {

@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (lesson("prose", "```unroll", ">>> 1", "1"), 2, "unclosed code fence `ʼʼʼ` opened here"),
+        (lesson("prose", "```unroll", ">>> 1", "1"), 2, "unclosed code fence: no closing ʼʼʼ line"),
         (lesson("```unroll", "1", ">>> 1", "```"), 2, "output before any `>>>` statement"),
         (lesson("```unroll fast", ">>> 1", "```"), 1,
          "unknown cell flag 'fast' (known: skip, error, exercise, tolerance=NUMBER, timeout=SECONDS)"),
