@@ -12,43 +12,49 @@ public struct TraceEvent: Sendable, Equatable {
 
 /// Collects `TraceEvent`s while active. Inactive by default: the cost in ops is one branch.
 public enum OpTrace {
-    nonisolated(unsafe) public private(set) static var isActive = false
-    nonisolated(unsafe) static var events: [TraceEvent] = []
-    nonisolated(unsafe) static var depth = 0
+    /// True while this thread records; per thread, so one session's trace never sees another's ops.
+    public static var isActive: Bool { ThreadState.current.traceActive }
     /// Ops inside a fused kernel report themselves; the generic per-op recording is muted meanwhile.
-    nonisolated(unsafe) static var muted = 0
+    static var muted: Int {
+        get { ThreadState.current.traceMuted }
+        set { ThreadState.current.traceMuted = newValue }
+    }
 
     /// Runs `body` with tracing on and returns its result with the events it recorded.
     public static func capture<R>(_ body: () throws -> R) rethrows -> (R, [TraceEvent]) {
-        let saved = (isActive, events, depth)
-        isActive = true
-        events = []
-        depth = 0
-        defer { (isActive, events, depth) = saved }
+        let state = ThreadState.current
+        let saved = (state.traceActive, state.traceEvents, state.traceDepth)
+        state.traceActive = true
+        state.traceEvents = []
+        state.traceDepth = 0
+        defer { (state.traceActive, state.traceEvents, state.traceDepth) = saved }
         let result = try body()
-        return (result, events)
+        return (result, state.traceEvents)
     }
 
     /// Records an op; `recordGrad` calls this for every differentiable op, fused kernels call it for their steps.
     public static func op(_ name: String, inputs: [[Int]], output: [Int]) {
         guard isActive, muted == 0 else { return }
-        events.append(TraceEvent(kind: .op, name: name, inputShapes: inputs, outputShape: output, depth: depth))
+        let state = ThreadState.current
+        state.traceEvents.append(TraceEvent(kind: .op, name: name, inputShapes: inputs, outputShape: output, depth: state.traceDepth))
     }
 
     /// A free-text line inside the current scope (e.g. "h_n stacks 4 states").
     public static func note(_ text: String) {
         guard isActive else { return }
-        events.append(TraceEvent(kind: .note, name: text, inputShapes: [], outputShape: [], depth: depth))
+        let state = ThreadState.current
+        state.traceEvents.append(TraceEvent(kind: .note, name: text, inputShapes: [], outputShape: [], depth: state.traceDepth))
     }
 
     /// Wraps `body` in a named scope, e.g. `rnn (RNN)` or `layer 0 forward`.
     public static func scope<R>(_ name: String, inputs: [[Int]] = [], _ body: () throws -> R) rethrows -> R {
         guard isActive else { return try body() }
-        events.append(TraceEvent(kind: .enter, name: name, inputShapes: inputs, outputShape: [], depth: depth))
-        depth += 1
+        let state = ThreadState.current
+        state.traceEvents.append(TraceEvent(kind: .enter, name: name, inputShapes: inputs, outputShape: [], depth: state.traceDepth))
+        state.traceDepth += 1
         defer {
-            depth -= 1
-            events.append(TraceEvent(kind: .exit, name: name, inputShapes: [], outputShape: [], depth: depth))
+            state.traceDepth -= 1
+            state.traceEvents.append(TraceEvent(kind: .exit, name: name, inputShapes: [], outputShape: [], depth: state.traceDepth))
         }
         return try body()
     }

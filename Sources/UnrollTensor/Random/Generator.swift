@@ -23,9 +23,19 @@ public final class Generator: @unchecked Sendable {
     /// PyTorch's default seed for a fresh `torch.Generator()` (`default_rng_seed_val`).
     public static let defaultSeed: UInt64 = 67_280_421_310_721
 
-    /// The process-wide generator (`torch.default_generator`). It starts from a nondeterministic seed,
-    /// as PyTorch's does; `torch.manual_seed` calls `Generator.manualSeed(_:)` on it.
-    nonisolated(unsafe) public static var `default` = Generator(seed: Generator.nondeterministicSeed())
+    /// The default generator (`torch.default_generator`). It starts from a nondeterministic seed, as PyTorch's
+    /// does; `torch.manual_seed` calls `Generator.manualSeed(_:)` on it. Unroll keeps one per thread, so
+    /// concurrent sessions (tests, parallel replays) never draw from each other's stream.
+    public static var `default`: Generator {
+        get {
+            let state = ThreadState.current
+            if let generator = state.generator { return generator }
+            let fresh = Generator(seed: Generator.nondeterministicSeed())
+            state.generator = fresh
+            return fresh
+        }
+        set { ThreadState.current.generator = newValue }
+    }
 
     /// A generator seeded with `seed` (`torch.Generator().manual_seed(seed)`).
     public init(seed: UInt64 = Generator.defaultSeed) {
