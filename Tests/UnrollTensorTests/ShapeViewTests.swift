@@ -60,6 +60,14 @@ extension ShapeSuites {
             #expect(try element(leaf, [0, 1]) == 1)
         }
 
+        @Test func swiftSubscriptMatchesIndex() throws {
+            let t = try grid([2, 3, 4])
+            let viaSubscript = try t[.all, -1, .slice(start: 1, stop: nil, step: 2)]
+            let viaIndex = try t.index([.all, .int(-1), .slice(start: 1, stop: nil, step: 2)])
+            #expect(viaSubscript.shape == viaIndex.shape && viaSubscript.doubles() == viaIndex.doubles())
+            #expect(viaSubscript.storage === t.storage)
+        }
+
         @Test func sizeAndListing() throws {
             let t = try grid([2, 1, 3])
             #expect(try t.size(-1) == 3 && t.numel == 6 && t.dim == 3)

@@ -16,7 +16,7 @@ extension Tensor {
         return self
     }
 
-    /// Checks, locates and writes; returns the graph rewrite still to record (with grad mode back on), if any.
+    /// Checks, locates and writes (called with grad mode off); returns the graph rewrite still to record, if any.
     private func assign(_ indices: [TensorIndex], value: Tensor, gradEnabled: Bool) throws -> (() throws -> Void)? {
         let plan = try planIndex(indices)
         let root = base ?? self
@@ -44,18 +44,18 @@ extension Tensor {
             regionShape = found.shape
         }
         while source.dim > regionShape.count, source.shape.first == 1 {
-            source = try GradMode.withDisabled { try source.detach().squeeze(0) }
+            source = try source.detach().squeeze(0)
         }
         let expanded: Tensor
         if let layout {
-            guard let fitted = try? GradMode.withDisabled({ try source.detach().expand(layout.shape) }) else {
+            guard let fitted = try? source.detach().expand(layout.shape) else {
                 throw TensorError.runtime(
                     "shape mismatch: value tensor of shape \(Shape.describe(value.shape)) cannot be broadcast to indexing result of shape \(Shape.describe(layout.shape))")
             }
             expanded = fitted
             try writeElements(of: expanded, at: layout.positions)
         } else {
-            expanded = try GradMode.withDisabled { try source.detach().expand(regionShape) }
+            expanded = try source.detach().expand(regionShape)
             try plan.view.overwrite(with: expanded)
         }
         guard gradEnabled, dtype.isFloatingPoint, root.requiresGrad || value.requiresGrad else { return nil }

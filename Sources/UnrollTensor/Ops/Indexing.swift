@@ -17,6 +17,11 @@ public enum TensorIndex {
     public static var all: TensorIndex { .slice(start: nil, stop: nil, step: nil) }
 }
 
+extension TensorIndex: ExpressibleByIntegerLiteral {
+    /// Lets Swift callers write `x[0, .all]`.
+    public init(integerLiteral value: Int) { self = .int(value) }
+}
+
 /// The result of the basic part of an index: a view plus the advanced index tensors still to apply.
 struct IndexPlan {
     var view: Tensor
@@ -48,6 +53,11 @@ extension Tensor {
                 shape: viewShape, strides: Shape.contiguousStrides(viewShape), offset: 0, advanced: advanced)
             return [try g.scatterAdd(into: viewShape, at: linear.positions)]
         }
+    }
+
+    /// `x[i, j, ...]` from Swift: the same as `index([i, j, ...])`.
+    public subscript(_ indices: TensorIndex...) -> Tensor {
+        get throws { try index(indices) }
     }
 
     /// Runs the basic part of `indices` (mirroring PyTorch's `applySlicing`) and collects the advanced part.

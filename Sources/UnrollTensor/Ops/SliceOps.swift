@@ -114,6 +114,8 @@ extension Tensor {
         let size = shape[d]
         let splitSize = size == 0 ? 0 : (size - 1) / chunks + 1
         if splitSize == 0 && size == 0 {
+            // An empty dim yields `chunks` empty pieces; a huge count is an element-budget error, not an OOM.
+            try TensorLimits.check(elements: chunks)
             return try split(sizes: [Int](repeating: 0, count: chunks), dim: d)
         }
         return try split(splitSize, dim: d)
