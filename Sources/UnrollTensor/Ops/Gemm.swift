@@ -1,0 +1,116 @@
+// The GEMM engine behind mm/bmm/matmul: OpenBLAS sgemm/dgemm on strided operands without copies where the layout allows.
+import CBLAS
+
+enum Gemm {
+    /// How BLAS can read a strided matrix: transposed or not, with its leading dimension; nil when it needs a copy.
+    static func layout(rows: Int, cols: Int, rowStride: Int, colStride: Int) -> (transposed: Bool, ld: Int)? {
+        if cols == 1 || colStride == 1 {
+            let ld = rows == 1 ? Swift.max(cols, 1) : rowStride
+            if ld >= Swift.max(cols, 1) { return (false, ld) }
+        }
+        if rows == 1 || rowStride == 1 {
+            let ld = cols == 1 ? Swift.max(rows, 1) : colStride
+            if ld >= Swift.max(rows, 1) { return (true, ld) }
+        }
+        return nil
+    }
+
+    /// A matrix operand: base pointer (at its offset), shape and strides.
+    struct Operand<T> {
+        var pointer: UnsafeMutablePointer<T>
+        var rows: Int, cols: Int, rowStride: Int, colStride: Int
+    }
+
+    /// `c = a @ b` with c contiguous (row stride `n`); a is m×k, b is k×n.
+    static func multiply<T: TensorScalar>(_ a: Operand<T>, _ b: Operand<T>, into c: UnsafeMutablePointer<T>) {
+        let m = a.rows, k = a.cols, n = b.cols
+        if m == 0 || n == 0 { return }
+        if k == 0 { c.update(repeating: T(casting: Int64(0)), count: m * n); return }
+        if T.self == Float.self || T.self == Double.self {
+            var scratch: [UnsafeMutableRawPointer] = []
+            defer { scratch.forEach { $0.deallocate() } }
+            func prepared(_ x: Operand<T>) -> (UnsafeMutablePointer<T>, Bool, Int) {
+                if let l = layout(rows: x.rows, cols: x.cols, rowStride: x.rowStride, colStride: x.colStride) {
+                    return (x.pointer, l.transposed, l.ld)
+                }
+                let raw = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(x.rows * x.cols, 1) * MemoryLayout<T>.stride, alignment: 64)
+                scratch.append(raw)
+                let dense = raw.bindMemory(to: T.self, capacity: x.rows * x.cols)
+                for i in 0..<x.rows {
+                    for j in 0..<x.cols { dense[i * x.cols + j] = x.pointer[i * x.rowStride + j * x.colStride] }
+                }
+                return (dense, false, Swift.max(x.cols, 1))
+            }
+            let (pa, ta, lda) = prepared(a), (pb, tb, ldb) = prepared(b)
+            let transA = ta ? CblasTrans : CblasNoTrans, transB = tb ? CblasTrans : CblasNoTrans
+            if T.self == Float.self {
+                cblas_sgemm(CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(k), 1,
+                            UnsafeRawPointer(pa).assumingMemoryBound(to: Float.self), Int32(lda),
+                            UnsafeRawPointer(pb).assumingMemoryBound(to: Float.self), Int32(ldb), 0,
+                            UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), Int32(n))
+            } else {
+                cblas_dgemm(CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(k), 1,
+                            UnsafeRawPointer(pa).assumingMemoryBound(to: Double.self), Int32(lda),
+                            UnsafeRawPointer(pb).assumingMemoryBound(to: Double.self), Int32(ldb), 0,
+                            UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), Int32(n))
+            }
+            return
+        }
+        // Integer matmul: a plain loop in i-k-j order, wrapping on overflow like C++.
+        let pa = UnsafeMutableRawPointer(a.pointer).assumingMemoryBound(to: Int64.self)
+        let pb = UnsafeMutableRawPointer(b.pointer).assumingMemoryBound(to: Int64.self)
+        let pc = UnsafeMutableRawPointer(c).assumingMemoryBound(to: Int64.self)
+        pc.update(repeating: 0, count: m * n)
+        for i in 0..<m {
+            for p in 0..<k {
+                let x = pa[i * a.rowStride + p * a.colStride]
+                for j in 0..<n { pc[i * n + j] = pc[i * n + j] &+ x &* pb[p * b.rowStride + j * b.colStride] }
+            }
+        }
+    }
+
+    /// Batched product of two tensors of rank >= 2 and equal dtype: broadcast batch dims, contiguous result.
+    static func product(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let ra = a.dim, rb = b.dim
+        let n = a.shape[ra - 2], k = a.shape[ra - 1], p = b.shape[rb - 1]
+        let batchA = Array(a.shape[..<(ra - 2)]), batchB = Array(b.shape[..<(rb - 2)])
+        let batch = try Shape.broadcast(batchA, batchB)
+        let out = try Tensor(zeros: batch + [n, p], dtype: a.dtype)
+        func run<T: TensorScalar>(_: T.Type) {
+            let pa = a.storage.pointer(T.self), pb = b.storage.pointer(T.self), po = out.storage.pointer(T.self)
+            let stridesA = Shape.broadcastStrides(shape: batchA, strides: Array(a.strides[..<(ra - 2)]), to: batch)
+            let stridesB = Shape.broadcastStrides(shape: batchB, strides: Array(b.strides[..<(rb - 2)]), to: batch)
+            let (rsA, csA) = (a.strides[ra - 2], a.strides[ra - 1])
+            let (rsB, csB) = (b.strides[rb - 2], b.strides[rb - 1])
+            // One shared right operand and a left operand whose batch folds into its rows: a single GEMM.
+            if stridesB.allSatisfy({ $0 == 0 }), !batch.isEmpty,
+               let folded = Tensor.viewStrides(oldShape: batch + [n, k], oldStrides: stridesA + [rsA, csA],
+                                               newShape: [batch.reduce(1, *) * n, k]),
+               !stridesA.contains(0) || batch.reduce(1, *) == 1 {
+                let rows = batch.reduce(1, *) * n
+                multiply(Operand(pointer: pa + a.offset, rows: rows, cols: k, rowStride: folded[0], colStride: folded[1]),
+                         Operand(pointer: pb + b.offset, rows: k, cols: p, rowStride: rsB, colStride: csB), into: po)
+                return
+            }
+            var index = 0
+            Strided.forEachPositionPair(shape: batch, stridesA: stridesA, offsetA: a.offset, stridesB: stridesB, offsetB: b.offset) { oa, ob in
+                multiply(Operand(pointer: pa + oa, rows: n, cols: k, rowStride: rsA, colStride: csA),
+                         Operand(pointer: pb + ob, rows: k, cols: p, rowStride: rsB, colStride: csB), into: po + index * n * p)
+                index += 1
+            }
+        }
+        switch a.dtype {
+        case .float32: run(Float.self)
+        case .float64: run(Double.self)
+        case .int64: run(Int64.self)
+        case .bool: throw TensorError(.notImplemented, "\"addmm_impl_cpu_\" not implemented for 'Bool'")
+        }
+        return out
+    }
+}
+
+/// OpenBLAS's thread count, for benchmarks and for tests that check results do not depend on it.
+public enum BLASThreads {
+    public static var count: Int { Int(openblas_get_num_threads()) }
+    public static func set(_ n: Int) { openblas_set_num_threads(Int32(n)) }
+}
