@@ -13,11 +13,7 @@ import Testing
             for parameter in parameters {
                 let shape = parameter["shape"] as? [Int] ?? []
                 let weight = try Tensor.empty(shape, dtype: RandomFixtures.dtype(parameter))
-                try weight.setRequiresGrad(true)
-                try GradMode.withDisabled {
-                    _ = try weight.uniform_(
-                        RandomFixtures.double(parameter["from"]), RandomFixtures.double(parameter["to"]), generator: gen)
-                }
+                try weight.uniform_(RandomFixtures.double(parameter["from"]), RandomFixtures.double(parameter["to"]), generator: gen)
                 #expect(
                     RandomFixtures.strings(weight) == parameter["values"] as? [String],
                     "\(module["module"] ?? "") seed \(module["seed"] ?? "") \(parameter["name"] ?? "")")

@@ -66,7 +66,8 @@ extension Tensor {
     /// `torch.bernoulli(p)`: a tensor like `p` with 1 where a uniform draw falls below each probability.
     public static func bernoulli(_ p: Tensor, generator: Generator? = nil) throws -> Tensor {
         let out = try Tensor(zeros: p.shape, dtype: p.dtype)
-        _ = try GradMode.withDisabled { try out.bernoulli_(p, generator: generator) }
+        // `out` is fresh and needs no grad, so the in-place fill records nothing.
+        try out.bernoulli_(p, generator: generator)
         let zeroShape = p.shape, zeroType = p.dtype
         return out.recordGrad("BernoulliBackward0", inputs: [p]) { _ in [try Tensor.zeros(zeroShape, dtype: zeroType)] }
     }
@@ -98,7 +99,7 @@ extension Tensor {
     /// x's memory order when x is a transposed or permuted dense tensor.
     public func bernoulliMask(keepProbability: Double, generator: Generator? = nil) throws -> Tensor {
         let mask = try emptyLikePreservingLayout(dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
-        return try GradMode.withDisabled { try mask.bernoulli_(keepProbability, generator: generator) }
+        return try mask.bernoulli_(keepProbability, generator: generator)
     }
 
     /// The noise `F.dropout(x, p, training=True)` multiplies by: the keep mask divided by `1 - p`

@@ -67,7 +67,7 @@ extension Tensor {
         var running = 1
         for d in order.reversed() {
             newStrides[d] = running
-            running *= max(shape[d], 1)
+            running *= Swift.max(shape[d], 1)
         }
         return Tensor(storage: try Storage(count: count, dtype: target), shape: shape, strides: newStrides)
     }
