@@ -93,14 +93,6 @@ import Testing
         #expect(leaf.grad?.doubles() == [0, 0, 0])
     }
 
-    @Test func leafFillIsAllowedWithoutGrad() throws {
-        let leaf = try RandomErrorTests.leaf()
-        let version = leaf.storage.version
-        try GradMode.withDisabled { _ = try leaf.uniform_(generator: Generator(seed: 3)) }
-        #expect(leaf.storage.version == version + 1)
-        #expect(leaf.requiresGrad && leaf.isLeaf)
-    }
-
     @Test func aBadProbabilityStopsBernoulliPartWay() throws {
         let root = try #require(try RandomFixtures.load("errors.json") as? [String: Any])
         let gen = Generator(seed: 5)

@@ -36,6 +36,17 @@ import Testing
             return RandomFixtures.strings(try Tensor.bernoulli(probs, generator: gen))
         case "dropout":
             return RandomFixtures.strings(try Tensor.ones(shape, dtype: dtype).dropout(p: d("p"), generator: gen))
+        case "rand_like_view", "randn_like_view", "randint_like_view", "dropout_view", "bernoulli_probs_view":
+            let view = try makeView(try Tensor.full(shape, .double(0.5), dtype: dtype), step["view"] as? String ?? "")
+            let out: Tensor
+            switch op {
+            case "rand_like_view": out = try view.randLike(generator: gen)
+            case "randn_like_view": out = try view.randnLike(generator: gen)
+            case "randint_like_view": out = try view.randintLike(low: 3, high: 9, generator: gen)
+            case "dropout_view": out = try view.dropout(p: 0.4, generator: gen)
+            default: out = try Tensor.bernoulli(view, generator: gen)
+            }
+            return RandomFixtures.strings(out)
         case "uniform_view", "normal_view", "bernoulli_view", "randint_view":
             let base = try Tensor.zeros(shape, dtype: dtype)
             let view = try makeView(base, step["view"] as? String ?? "")

@@ -66,7 +66,8 @@ extension Tensor {
     /// `torch.bernoulli(p)`: a tensor like `p` with 1 where a uniform draw falls below each probability.
     public static func bernoulli(_ p: Tensor, generator: Generator? = nil) throws -> Tensor {
         let out = try Tensor(zeros: p.shape, dtype: p.dtype)
-        _ = try GradMode.withDisabled { try out.bernoulli_(p, generator: generator) }
+        // `out` is fresh and needs no grad, so the in-place fill records nothing.
+        try out.bernoulli_(p, generator: generator)
         let zeroShape = p.shape, zeroType = p.dtype
         return out.recordGrad("BernoulliBackward0", inputs: [p]) { _ in [try Tensor.zeros(zeroShape, dtype: zeroType)] }
     }
@@ -77,26 +78,28 @@ extension Tensor {
         return try out.bernoulli_(p, generator: generator)
     }
 
-    /// `torch.rand_like(t)`.
+    /// `torch.rand_like(t)`: like PyTorch, a transposed or permuted `t` gives a result with its layout,
+    /// filled in memory order.
     public func randLike(dtype: DType? = nil, generator: Generator? = nil) throws -> Tensor {
-        try Tensor.rand(shape, dtype: dtype ?? self.dtype, generator: generator)
+        try emptyLikePreservingLayout(dtype: dtype ?? self.dtype).uniform_(0, 1, generator: generator)
     }
 
-    /// `torch.randn_like(t)`.
+    /// `torch.randn_like(t)`, with `rand_like`'s layout rule.
     public func randnLike(dtype: DType? = nil, generator: Generator? = nil) throws -> Tensor {
-        try Tensor.randn(shape, dtype: dtype ?? self.dtype, generator: generator)
+        try emptyLikePreservingLayout(dtype: dtype ?? self.dtype).normal_(mean: 0, std: 1, generator: generator)
     }
 
-    /// `torch.randint_like(t, low, high)`.
+    /// `torch.randint_like(t, low, high)`, with `rand_like`'s layout rule.
     public func randintLike(low: Int64 = 0, high: Int64, dtype: DType? = nil, generator: Generator? = nil) throws -> Tensor {
-        try Tensor.randint(low: low, high: high, shape, dtype: dtype ?? self.dtype, generator: generator)
+        try emptyLikePreservingLayout(dtype: dtype ?? self.dtype).random_(low, high, generator: generator)
     }
 
     /// The keep mask of `F.dropout(x, p)` on CPU: `empty_like(x).bernoulli_(1 - p)`, so 1 keeps an element
-    /// and 0 drops it. Consumes exactly the draws PyTorch's dropout does (one 64-bit draw per element).
+    /// and 0 drops it. Consumes exactly the draws PyTorch's dropout does (one 64-bit draw per element), in
+    /// x's memory order when x is a transposed or permuted dense tensor.
     public func bernoulliMask(keepProbability: Double, generator: Generator? = nil) throws -> Tensor {
-        let mask = try Tensor(zeros: shape, dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
-        return try GradMode.withDisabled { try mask.bernoulli_(keepProbability, generator: generator) }
+        let mask = try emptyLikePreservingLayout(dtype: dtype.isFloatingPoint ? dtype : .defaultFloat)
+        return try mask.bernoulli_(keepProbability, generator: generator)
     }
 
     /// The noise `F.dropout(x, p, training=True)` multiplies by: the keep mask divided by `1 - p`

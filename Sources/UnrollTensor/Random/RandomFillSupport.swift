@@ -50,6 +50,28 @@ extension Tensor {
         }.map(\.element)
     }
 
+    /// `torch.empty_like(t)` with PyTorch's `preserve_format`: a dense but permuted layout (a transpose, a
+    /// permute) keeps its strides, anything else becomes contiguous. It matters here because a fill walks
+    /// memory order, so `rand_like(x.t())` and dropout on a transposed input draw in x's memory order.
+    func emptyLikePreservingLayout(dtype target: DType) throws -> Tensor {
+        let order = fillOrder()
+        var expected = 1
+        var dense = true
+        for d in order.reversed() where shape[d] != 1 {
+            if strides[d] != expected { dense = false; break }
+            expected *= shape[d]
+        }
+        guard dense && !isContiguous else { return try Tensor(zeros: shape, dtype: target) }
+        let count = try Shape.checkedNumel(shape)
+        var newStrides = [Int](repeating: 0, count: shape.count)
+        var running = 1
+        for d in order.reversed() {
+            newStrides[d] = running
+            running *= Swift.max(shape[d], 1)
+        }
+        return Tensor(storage: try Storage(count: count, dtype: target), shape: shape, strides: newStrides)
+    }
+
     /// Calls `body` with each storage position in the order PyTorch's kernels fill them.
     func forEachFillPosition(_ body: (Int) -> Void) {
         let n = numel
