@@ -55,7 +55,7 @@ public enum ChildReplay {
     ) -> LessonReport {
         let started = Date()
         guard let executable = command.first else {
-            return LessonReport(path: lesson.path, cells: [], problem: "\(lesson.path):0: no replay command to run")
+            return LessonReport(path: lesson.path, cells: [], problem: "\(lesson.path): no replay command to run")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -70,7 +70,7 @@ public enum ChildReplay {
             try process.run()
         } catch {
             return LessonReport(
-                path: lesson.path, cells: [], problem: "\(lesson.path):0: cannot start \(executable): \(error.localizedDescription)")
+                path: lesson.path, cells: [], problem: "\(lesson.path): cannot start \(executable): \(error.localizedDescription)")
         }
         let readers = DispatchGroup()
         readLines(stdout.fileHandleForReading, group: readers) { state.receive($0) }
@@ -121,7 +121,7 @@ public enum ChildReplay {
         }
         if timedOut == nil, snapshot.runningCell == nil {
             let errors = snapshot.errorTail.trimmingCharacters(in: .whitespacesAndNewlines)
-            problem = "\(lesson.path):0: the replay process exited with status \(process.terminationStatus) without a report"
+            problem = "\(lesson.path): the replay process exited with status \(process.terminationStatus) without a report"
                 + (errors.isEmpty ? "" : "\n" + errors)
         }
         cells.sort { $0.index < $1.index }

@@ -96,6 +96,6 @@ import Testing
         let parsed = try LessonParser.parse(Self.twoCells, path: "x.md")
         let report = ChildReplay.runInChild(parsed, command: ["/nonexistent/unroll"], defaultTimeout: 1)
         #expect(!report.passed)
-        #expect(report.problem?.hasPrefix("x.md:0: cannot start /nonexistent/unroll") == true)
+        #expect(report.problem?.hasPrefix("x.md: cannot start /nonexistent/unroll") == true)
     }
 }
