@@ -68,6 +68,8 @@ import Testing
         _ = stepper.runRest(executor: executor)
         #expect(stepper.next() == .needsConfirmation("This exercise is not solved yet. Move on anyway?"))
         _ = executor.execute("y = x + 1")
+        #expect(stepper.checkExercise(executor: executor, countsAsAttempt: false)
+            == .missed(failedChecks: ["y == 2 * x"], misses: 0, hintAvailable: true, solutionAvailable: false))
         #expect(stepper.checkExercise(executor: executor)
             == .missed(failedChecks: ["y == 2 * x"], misses: 1, hintAvailable: true, solutionAvailable: false))
         #expect(stepper.solution() == nil)
