@@ -65,6 +65,10 @@ public enum ChildReplay {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
+        // Lessons compare plain text: ask the child for no colours, whatever the parent's terminal.
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
         let state = ChildState()
         do {
             try process.run()

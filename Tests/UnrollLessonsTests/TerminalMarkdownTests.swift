@@ -89,5 +89,12 @@ import Testing
             _ = TerminalMarkdown.render(text, width: 10, styled: true)
         }
         #expect(TerminalMarkdown.render("**open", width: 80) == "**open\n")
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["*", "**", "_", "`", "[", "](", ")", "|", "---", "# ", "- ", "1. ", "> ", "```", "\n", " ", "世", "e\u{301}", "\\"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let rendered = TerminalMarkdown.render(text, width: Int.random(in: 1...30, using: &generator), styled: Bool.random(using: &generator))
+            #expect(rendered.isEmpty || rendered.hasSuffix("\n"))
+        }
     }
 }
