@@ -54,7 +54,7 @@ func parseInline(_ text: String, base: InlineStyle = [], styled: Bool) -> Styled
     var out = StyledText()
     let chars = Array(text)
     var i = 0
-    var style = base
+    let style = base
     func closes(_ marker: String, from start: Int) -> Int? {
         let pattern = Array(marker)
         var j = start

@@ -107,6 +107,9 @@ import Testing
         saved.cell = 1
         let stepper = LessonStepper(lesson: try LessonParser.parse(Self.text, path: "x.md"), progress: saved)
         #expect(stepper.cellIndex == 1)
+        var learner = LearnerProgress()
+        learner.update(from: stepper)
+        #expect(learner.current == "x.md" && learner.lessons["x.md"]?.cell == 1)
         saved.cell = 99
         #expect(LessonStepper(lesson: try LessonParser.parse(Self.text, path: "x.md"), progress: saved).isFinished)
     }
