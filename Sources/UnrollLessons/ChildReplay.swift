@@ -82,6 +82,7 @@ public enum ChildReplay {
 
         let cellsByIndex = Dictionary(lesson.cells.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var timedOut: (cell: Int, line: Int, limit: Double)?
+        var stalled = false
         while process.isRunning {
             if let (cell, since, line) = state.running() {
                 let limit = cellsByIndex[cell]?.flags.timeout ?? defaultTimeout
@@ -90,6 +91,11 @@ public enum ChildReplay {
                     timedOut = (cell, line ?? cellsByIndex[cell]?.openLine ?? 0, limit)
                     break
                 }
+            } else if Date().timeIntervalSince(state.lastEventTime()) > defaultTimeout {
+                // Between cells (start-up, or after the last one) the child must not hang either.
+                kill(process.processIdentifier, SIGKILL)
+                stalled = true
+                break
             }
             usleep(20_000)
         }
@@ -123,7 +129,9 @@ public enum ChildReplay {
                 cells.append(CellReport(index: cell.index, line: cell.openLine, status: .notRun))
             }
         }
-        if timedOut == nil, snapshot.runningCell == nil {
+        if stalled {
+            problem = "\(lesson.path): the replay process made no progress for \(formatFlagNumber(defaultTimeout)) s outside any cell and was stopped"
+        } else if timedOut == nil, snapshot.runningCell == nil {
             let errors = snapshot.errorTail.trimmingCharacters(in: .whitespacesAndNewlines)
             problem = "\(lesson.path): the replay process exited with status \(process.terminationStatus) without a report"
                 + (errors.isEmpty ? "" : "\n" + errors)
@@ -162,6 +170,7 @@ final class ChildState: @unchecked Sendable {
         var runningSince = Date()
         var runningLine: Int?
         var errorTail = ""
+        var lastEvent = Date()
     }
 
     private let lock = NSLock()
@@ -171,6 +180,7 @@ final class ChildState: @unchecked Sendable {
         guard let event = ReplayEvent.decode(line) else { return }
         lock.lock()
         defer { lock.unlock() }
+        state.lastEvent = Date()
         switch event {
         case .cellStarted(let index):
             state.runningCell = index
@@ -195,6 +205,12 @@ final class ChildState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return state.runningCell.map { ($0, state.runningSince, state.runningLine) }
+    }
+
+    func lastEventTime() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return state.lastEvent
     }
 
     func snapshot() -> Snapshot {
