@@ -55,7 +55,7 @@ public enum ChildReplay {
     ) -> LessonReport {
         let started = Date()
         guard let executable = command.first else {
-            return LessonReport(path: lesson.path, cells: [], problem: "\(lesson.path):0: no replay command to run")
+            return LessonReport(path: lesson.path, cells: [], problem: "\(lesson.path): no replay command to run")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -65,12 +65,16 @@ public enum ChildReplay {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
+        // Lessons compare plain text: ask the child for no colours, whatever the parent's terminal.
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
         let state = ChildState()
         do {
             try process.run()
         } catch {
             return LessonReport(
-                path: lesson.path, cells: [], problem: "\(lesson.path):0: cannot start \(executable): \(error.localizedDescription)")
+                path: lesson.path, cells: [], problem: "\(lesson.path): cannot start \(executable): \(error.localizedDescription)")
         }
         let readers = DispatchGroup()
         readLines(stdout.fileHandleForReading, group: readers) { state.receive($0) }
@@ -78,6 +82,7 @@ public enum ChildReplay {
 
         let cellsByIndex = Dictionary(lesson.cells.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
         var timedOut: (cell: Int, line: Int, limit: Double)?
+        var stalled = false
         while process.isRunning {
             if let (cell, since, line) = state.running() {
                 let limit = cellsByIndex[cell]?.flags.timeout ?? defaultTimeout
@@ -86,6 +91,11 @@ public enum ChildReplay {
                     timedOut = (cell, line ?? cellsByIndex[cell]?.openLine ?? 0, limit)
                     break
                 }
+            } else if Date().timeIntervalSince(state.lastEventTime()) > defaultTimeout {
+                // Between cells (start-up, or after the last one) the child must not hang either.
+                kill(process.processIdentifier, SIGKILL)
+                stalled = true
+                break
             }
             usleep(20_000)
         }
@@ -119,9 +129,11 @@ public enum ChildReplay {
                 cells.append(CellReport(index: cell.index, line: cell.openLine, status: .notRun))
             }
         }
-        if timedOut == nil, snapshot.runningCell == nil {
+        if stalled {
+            problem = "\(lesson.path): the replay process made no progress for \(formatFlagNumber(defaultTimeout)) s outside any cell and was stopped"
+        } else if timedOut == nil, snapshot.runningCell == nil {
             let errors = snapshot.errorTail.trimmingCharacters(in: .whitespacesAndNewlines)
-            problem = "\(lesson.path):0: the replay process exited with status \(process.terminationStatus) without a report"
+            problem = "\(lesson.path): the replay process exited with status \(process.terminationStatus) without a report"
                 + (errors.isEmpty ? "" : "\n" + errors)
         }
         cells.sort { $0.index < $1.index }
@@ -158,6 +170,7 @@ final class ChildState: @unchecked Sendable {
         var runningSince = Date()
         var runningLine: Int?
         var errorTail = ""
+        var lastEvent = Date()
     }
 
     private let lock = NSLock()
@@ -167,6 +180,7 @@ final class ChildState: @unchecked Sendable {
         guard let event = ReplayEvent.decode(line) else { return }
         lock.lock()
         defer { lock.unlock() }
+        state.lastEvent = Date()
         switch event {
         case .cellStarted(let index):
             state.runningCell = index
@@ -191,6 +205,12 @@ final class ChildState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return state.runningCell.map { ($0, state.runningSince, state.runningLine) }
+    }
+
+    func lastEventTime() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return state.lastEvent
     }
 
     func snapshot() -> Snapshot {

@@ -160,5 +160,6 @@ public struct LessonError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path):\(line): \(message)" }
+    /// `file:line: message`, or `file: message` for problems with the file as a whole (line 0).
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
 }

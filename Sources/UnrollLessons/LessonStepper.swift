@@ -144,8 +144,9 @@ public final class LessonStepper {
         return text
     }
 
-    /// Runs the current exercise's checks in the learner's session. A failed attempt counts as a miss.
-    public func checkExercise(executor: any CellExecutor) -> ExerciseFeedback {
+    /// Runs the current exercise's checks in the learner's session. A failed attempt counts as a miss
+    /// when `countsAsAttempt` (an explicit `:check`); a quiet check after each statement passes `false`.
+    public func checkExercise(executor: any CellExecutor, countsAsAttempt: Bool = true) -> ExerciseFeedback {
         guard let cell = currentCell, let exercise = cell.exercise else { return .notAnExercise }
         let failed = exercise.checks.filter { check in
             let result = executor.execute(check.expression)
@@ -157,7 +158,7 @@ public final class LessonStepper {
             updateFinished()
             return .solved
         }
-        let count = (misses[cell.index] ?? 0) + 1
+        let count = (misses[cell.index] ?? 0) + (countsAsAttempt ? 1 : 0)
         misses[cell.index] = count
         return .missed(
             failedChecks: failed, misses: count, hintAvailable: (hintsShown[cell.index] ?? 0) < exercise.hints.count,

@@ -35,10 +35,10 @@ public struct OutputMatcher: Sendable {
         lineMatches(LinePattern(expected), trimTrailingWhitespace(actual))
     }
 
-    func lineMatches(_ pattern: LinePattern, _ actual: String) -> Bool {
+    func lineMatches(_ pattern: LinePattern, _ actual: String, tokens: [OutputToken]? = nil) -> Bool {
         if pattern.isLineElision { return true }
         if pattern.text == actual { return true }
-        let actualTokens = tokenize(actual, allowElision: false)
+        let actualTokens = tokens ?? tokenize(actual, allowElision: false)
         return globMatch(pattern.tokens, actualTokens, isWildcard: { $0 == .elision }) { expected, actual in
             tokenMatches(expected, actual)
         }

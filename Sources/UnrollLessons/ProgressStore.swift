@@ -32,6 +32,12 @@ public struct LearnerProgress: Sendable, Equatable, Codable {
     public var lessons: [String: LessonProgress] = [:]
 
     public init() {}
+
+    /// Takes in where `stepper` is, and makes its lesson the one to continue with.
+    public mutating func update(from stepper: LessonStepper) {
+        current = stepper.fileName
+        lessons[stepper.fileName] = stepper.progress
+    }
 }
 
 /// Reads and writes the progress file.

@@ -56,7 +56,7 @@ public struct ReplayDriver: Sendable {
     /// 0 when every lesson passed (with `update`: when nothing is left that the update could not fix).
     public func run(write: (String) -> Void) -> Int32 {
         let (files, missing) = Self.lessonFiles(options.paths)
-        var reports: [LessonReport] = missing.map { LessonReport(path: $0, cells: [], problem: "\($0):0: no such file or directory") }
+        var reports: [LessonReport] = missing.map { LessonReport(path: $0, cells: [], problem: "\($0): no such file or directory") }
         for report in reports { write(ReplayFormatter.lessonBlock(report)) }
         if files.isEmpty && missing.isEmpty {
             write("no lessons found in \(options.paths.joined(separator: " "))\n")

@@ -41,6 +41,7 @@ public enum ReplayFormatter {
         let failedCells = reports.reduce(0) { $0 + $1.failedCount }
         let skipped = reports.reduce(0) { $0 + $1.skippedCount }
         let lessons = reports.count == 1 ? "1 lesson" : "\(reports.count) lessons"
-        return "\(lessons): \(passed) passed, \(reports.count - passed) failed (\(cells) cells, \(failedCells) failed, \(skipped) skipped)"
+        let cellCount = cells == 1 ? "1 cell" : "\(cells) cells"
+        return "\(lessons): \(passed) passed, \(reports.count - passed) failed (\(cellCount), \(failedCells) failed, \(skipped) skipped)"
     }
 }

@@ -80,6 +80,13 @@ import Testing
         #expect(ReplayFormatter.summaryLine(report) == "✗ \(path)  1 of 2 cells failed (1 not run)")
     }
 
+    @Test func aChildHangingOutsideAnyCellIsStoppedToo() throws {
+        let parsed = try LessonParser.parse(Self.twoCells, path: "hang.md")
+        let report = ChildReplay.runInChild(parsed, command: ["/bin/sh", "-c", "exec sleep 30", "sh"], defaultTimeout: 0.3)
+        #expect(report.problem == "hang.md: the replay process made no progress for 0.3 s outside any cell and was stopped")
+        #expect(report.cells.map(\.status) == [.notRun, .notRun])
+    }
+
     @Test func aCrashedChildFailsTheRunningStatement() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -96,6 +103,6 @@ import Testing
         let parsed = try LessonParser.parse(Self.twoCells, path: "x.md")
         let report = ChildReplay.runInChild(parsed, command: ["/nonexistent/unroll"], defaultTimeout: 1)
         #expect(!report.passed)
-        #expect(report.problem?.hasPrefix("x.md:0: cannot start /nonexistent/unroll") == true)
+        #expect(report.problem?.hasPrefix("x.md: cannot start /nonexistent/unroll") == true)
     }
 }

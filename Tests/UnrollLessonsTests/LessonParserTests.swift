@@ -113,6 +113,7 @@ import Testing
 
     @Test func errorDescriptionIsFileLineMessage() {
         #expect(LessonError(path: "lessons/01-x.md", line: 7, message: "boom").description == "lessons/01-x.md:7: boom")
+        #expect(LessonError(path: "x.md", line: 0, message: "cannot read the file").description == "x.md: cannot read the file")
     }
 
     @Test func unreadableFilesAreErrorsNotCrashes() {

@@ -68,6 +68,8 @@ import Testing
         _ = stepper.runRest(executor: executor)
         #expect(stepper.next() == .needsConfirmation("This exercise is not solved yet. Move on anyway?"))
         _ = executor.execute("y = x + 1")
+        #expect(stepper.checkExercise(executor: executor, countsAsAttempt: false)
+            == .missed(failedChecks: ["y == 2 * x"], misses: 0, hintAvailable: true, solutionAvailable: false))
         #expect(stepper.checkExercise(executor: executor)
             == .missed(failedChecks: ["y == 2 * x"], misses: 1, hintAvailable: true, solutionAvailable: false))
         #expect(stepper.solution() == nil)
@@ -105,6 +107,9 @@ import Testing
         saved.cell = 1
         let stepper = LessonStepper(lesson: try LessonParser.parse(Self.text, path: "x.md"), progress: saved)
         #expect(stepper.cellIndex == 1)
+        var learner = LearnerProgress()
+        learner.update(from: stepper)
+        #expect(learner.current == "x.md" && learner.lessons["x.md"]?.cell == 1)
         saved.cell = 99
         #expect(LessonStepper(lesson: try LessonParser.parse(Self.text, path: "x.md"), progress: saved).isFinished)
     }

@@ -66,7 +66,7 @@ import FoundationXML
         #expect(runCollecting(driver([good])).0 == 0)
         let (status, output) = runCollecting(driver([good, folder.path + "/nope.md"]))
         #expect(status == 1)
-        #expect(output.hasPrefix("\(folder.path)/nope.md:0: no such file or directory\n"))
+        #expect(output.hasPrefix("\(folder.path)/nope.md: no such file or directory\n"))
         #expect(runCollecting(driver([folder.path + "/empty-dir-does-not-exist"])).0 == 1)
     }
 

@@ -186,3 +186,16 @@ import Testing
         #expect(executor.executed == ["x = 1", "x = 1"])
     }
 }
+
+@Suite struct LargeOutputDiffTests {
+    @Test func hugeOutputsAreDiffedByPosition() {
+        let expected = (0..<1500).map { "line \($0)" }
+        var actual = expected
+        actual[700] = "changed"
+        let steps = alignOutput(expected: expected, actual: actual, matcher: OutputMatcher())
+        #expect(steps.count == 1501)
+        #expect(unifiedDiff(expected: expected, actual: actual, steps: steps)
+            == ["--- expected", "+++ actual", "@@ -698,7 +698,7 @@", " line 697", " line 698", " line 699",
+                "-line 700", "+changed", " line 701", " line 702", " line 703"])
+    }
+}
