@@ -115,3 +115,23 @@ extension TensorMathTests {
     }
 }
 }
+
+extension TensorMathTests {
+/// Inputs at the edges of the integer range and of rank must give values or errors, never a trap.
+@Suite struct EdgeInputTests {
+    @Test func integerOverflowWrapsInsteadOfTrapping() throws {
+        let a = try Tensor([Int64.min, 7], shape: [2]), b = try Tensor([Int64(-1), -2], shape: [2])
+        #expect(try a.remainder(b).toArray(Int64.self) == [0, -1])
+        #expect(try a.floorDivide(b).toArray(Int64.self) == [Int64.min, -4])
+        #expect(try a.abs().toArray(Int64.self) == [Int64.min, 7])
+    }
+
+    @Test func reducingAScalarAlongDimZeroBackpropagates() throws {
+        let s = Tensor(scalar: .double(3), dtype: .float32)
+        try s.setRequiresGrad(true)
+        let total = try s.mean(dims: [0]).add(s.sum(dims: [-1])).add(s.prod(dim: 0)).add(s.amax(dims: [0]))
+        try total.add(s.maxDim(0).values).backward()
+        #expect(s.grad?.doubles() == [5])
+    }
+}
+}

@@ -137,10 +137,10 @@ enum MathFixtures {
         case "mean": return [dim == nil ? try x.mean() : try x.mean(dims: dim ?? [], keepdim: keepdim)]
         case "max", "min":
             if let d = dim?.first {
-                let r = op == "max" ? try x.max(dim: d, keepdim: keepdim) : try x.min(dim: d, keepdim: keepdim)
+                let r = op == "max" ? try x.maxDim(d, keepdim: keepdim) : try x.minDim(d, keepdim: keepdim)
                 return [r.values, r.indices]
             }
-            return [op == "max" ? try x.max() : try x.min()]
+            return [op == "max" ? try x.maxAll() : try x.minAll()]
         case "amax": return [try x.amax(dims: dim, keepdim: keepdim)]
         case "amin": return [try x.amin(dims: dim, keepdim: keepdim)]
         case "argmax": return [try x.argmax(dim: dim?.first, keepdim: keepdim)]

@@ -61,6 +61,8 @@ extension Tensor {
     }
 
     /// A binary arithmetic op whose result has the promoted dtype; `floating`/`integral` are its kernels.
+    /// Inlined so each op's closures specialise into a tight loop instead of a call per element.
+    @inline(__always)
     static func arithmetic(
         _ a: Tensor, _ b: Tensor, forceFloat: Bool = false,
         floating32: (Float, Float) -> Float, floating64: (Double, Double) -> Double,

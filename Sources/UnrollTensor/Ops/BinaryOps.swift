@@ -54,8 +54,10 @@ extension Tensor {
 
     static func integerFloorDiv(_ a: Int64, _ b: Int64) throws -> Int64 {
         if b == 0 { throw TensorError.runtime("ZeroDivisionError") }
-        let (q, r) = a.quotientAndRemainder(dividingBy: b)
-        return (r != 0 && ((r < 0) != (b < 0))) ? q - 1 : q
+        // Int64.min / -1 overflows; it wraps in C++, and must not trap here.
+        let q = a.dividedReportingOverflow(by: b).partialValue
+        let r = a.remainderReportingOverflow(dividingBy: b).partialValue
+        return (r != 0 && ((r < 0) != (b < 0))) ? q &- 1 : q
     }
 
     /// `torch.remainder` / `%` with a tensor divisor (`RemainderBackward1`).
@@ -83,8 +85,8 @@ extension Tensor {
             floating64: { Tensor.pythonMod($0, $1, { Foundation.fmod($0, $1) }) },
             integral: { a, b in
                 if b == 0 { throw TensorError.runtime("ZeroDivisionError") }
-                let r = a % b
-                return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
+                let r = a.remainderReportingOverflow(dividingBy: b).partialValue
+                return (r != 0 && ((r < 0) != (b < 0))) ? r &+ b : r
             }, opName: "remainder")
     }
 

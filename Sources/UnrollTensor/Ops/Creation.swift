@@ -56,8 +56,8 @@ extension Tensor {
         } else {
             count = Int(((b - a) / s).rounded(.up))
         }
-        let out = try Tensor(zeros: [Swift.max(count, 0)], dtype: target)
-        for i in 0..<Swift.max(count, 0) {
+        let out = try Tensor(zeros: [max(count, 0)], dtype: target)
+        for i in 0..<max(count, 0) {
             if allInt {
                 out.setElement(i, .int(start.int64Value + Int64(i) * step.int64Value))
             } else {
@@ -88,7 +88,7 @@ extension Tensor {
         guard n >= 0 else { throw TensorError.runtime("n must be greater or equal to 0, got \(n)") }
         guard cols >= 0 else { throw TensorError.runtime("m must be greater or equal to 0, got \(cols)") }
         let out = try Tensor(zeros: [n, cols], dtype: dtype)
-        for i in 0..<Swift.min(n, cols) { out.setElement(i * cols + i, .int(1)) }
+        for i in 0..<min(n, cols) { out.setElement(i * cols + i, .int(1)) }
         return out
     }
 }

@@ -1,5 +1,6 @@
 // The GEMM engine behind mm/bmm/matmul: OpenBLAS sgemm/dgemm on strided operands without copies where the layout allows.
 import CBLAS
+import Foundation
 
 enum Gemm {
     /// How BLAS can read a strided matrix: transposed or not, with its leading dimension; nil when it needs a copy.
@@ -42,17 +43,20 @@ enum Gemm {
                 return (dense, false, Swift.max(x.cols, 1))
             }
             let (pa, ta, lda) = prepared(a), (pb, tb, ldb) = prepared(b)
-            let transA = ta ? CblasTrans : CblasNoTrans, transB = tb ? CblasTrans : CblasNoTrans
-            if T.self == Float.self {
-                cblas_sgemm(CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(k), 1,
-                            UnsafeRawPointer(pa).assumingMemoryBound(to: Float.self), Int32(lda),
-                            UnsafeRawPointer(pb).assumingMemoryBound(to: Float.self), Int32(ldb), 0,
-                            UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), Int32(n))
+            BLASThreads.keepLibrarySingleThreaded()
+            let job = RowBlocks(transA: ta, transB: tb, m: m, n: n, k: k, a: pa, lda: lda, b: pb, ldb: ldb, c: c)
+            // The split depends on the shape only, so every thread count computes the same blocks the same way.
+            if m * n * k < 1 << 21 || job.blocks < 2 {
+                gemmCall(transA: ta, transB: tb, m: m, n: n, k: k, a: pa, lda: lda, b: pb, ldb: ldb, c: c)
+                return
+            }
+            let workers = Swift.min(BLASThreads.count, job.blocks)
+            if workers <= 1 {
+                for block in 0..<job.blocks { job.run(block) }
             } else {
-                cblas_dgemm(CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(k), 1,
-                            UnsafeRawPointer(pa).assumingMemoryBound(to: Double.self), Int32(lda),
-                            UnsafeRawPointer(pb).assumingMemoryBound(to: Double.self), Int32(ldb), 0,
-                            UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), Int32(n))
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    for block in stride(from: w, to: job.blocks, by: workers) { job.run(block) }
+                }
             }
             return
         }
@@ -66,6 +70,38 @@ enum Gemm {
                 let x = pa[i * a.rowStride + p * a.colStride]
                 for j in 0..<n { pc[i * n + j] = pc[i * n + j] &+ x &* pb[p * b.rowStride + j * b.colStride] }
             }
+        }
+    }
+
+    /// A product cut into fixed blocks of 64 rows of A and C; blocks write disjoint rows of C.
+    struct RowBlocks<T>: @unchecked Sendable {
+        let transA: Bool, transB: Bool, m: Int, n: Int, k: Int
+        let a: UnsafeMutablePointer<T>, lda: Int, b: UnsafeMutablePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>
+        static var rowsPerBlock: Int { 64 }
+        var blocks: Int { (m + Self.rowsPerBlock - 1) / Self.rowsPerBlock }
+
+        func run(_ block: Int) {
+            let row = block * Self.rowsPerBlock, rows = Swift.min(Self.rowsPerBlock, m - row)
+            // Rows of a transposed A are columns of its storage: one element apart, not lda.
+            let start = a + row * (transA ? 1 : lda)
+            Gemm.gemmCall(transA: transA, transB: transB, m: rows, n: n, k: k, a: start, lda: lda, b: b, ldb: ldb, c: c + row * n)
+        }
+    }
+
+    /// One single-threaded BLAS call, row-major, C contiguous with leading dimension n.
+    static func gemmCall<T>(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, a: UnsafeMutablePointer<T>, lda: Int,
+                            b: UnsafeMutablePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>) {
+        let ta = transA ? CblasTrans : CblasNoTrans, tb = transB ? CblasTrans : CblasNoTrans
+        if T.self == Float.self {
+            cblas_sgemm(CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), 1,
+                        UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), Int32(lda),
+                        UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), Int32(ldb), 0,
+                        UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), Int32(n))
+        } else {
+            cblas_dgemm(CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), 1,
+                        UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), Int32(lda),
+                        UnsafeRawPointer(b).assumingMemoryBound(to: Double.self), Int32(ldb), 0,
+                        UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), Int32(n))
         }
     }
 
@@ -109,8 +145,19 @@ enum Gemm {
     }
 }
 
-/// OpenBLAS's thread count, for benchmarks and for tests that check results do not depend on it.
+/// Threads used for large matrix products. Unroll splits work into blocks fixed by the shape and keeps
+/// OpenBLAS itself single-threaded, because OpenBLAS's own threading changes the summation order.
 public enum BLASThreads {
-    public static var count: Int { Int(openblas_get_num_threads()) }
-    public static func set(_ n: Int) { openblas_set_num_threads(Int32(n)) }
+    nonisolated(unsafe) private static var workers = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Worker threads for one product (default: the number of active cores).
+    public static var count: Int { workers }
+    public static func set(_ n: Int) { workers = Swift.max(1, n) }
+
+    /// Sets OpenBLAS's own thread count (benchmarks and tests use it to show results do not change).
+    public static func setLibraryThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
+
+    static func keepLibrarySingleThreaded() {
+        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
+    }
 }

@@ -55,10 +55,12 @@ extension Tensor {
         return ValuesAndIndices(values: values, indices: indices)
     }
 
+    // Named maxAll/maxDim rather than max: a method called `max` would hide Swift.max inside every Tensor extension.
+
     /// `max()` over every element (`MaxBackward1`); ties share the gradient evenly.
-    public func max() throws -> Tensor { try extremeAll(largest: true) }
+    public func maxAll() throws -> Tensor { try extremeAll(largest: true) }
     /// `min()` over every element (`MinBackward1`).
-    public func min() throws -> Tensor { try extremeAll(largest: false) }
+    public func minAll() throws -> Tensor { try extremeAll(largest: false) }
 
     private func extremeAll(largest: Bool) throws -> Tensor {
         let name = largest ? "max" : "min"
@@ -75,9 +77,9 @@ extension Tensor {
     }
 
     /// `max(dim, keepdim)`: values (`MaxBackward0`) and int64 indices of the first maximum.
-    public func max(dim d: Int, keepdim: Bool = false) throws -> ValuesAndIndices { try extreme(dim: d, keepdim: keepdim, largest: true) }
+    public func maxDim(_ d: Int, keepdim: Bool = false) throws -> ValuesAndIndices { try extreme(dim: d, keepdim: keepdim, largest: true) }
     /// `min(dim, keepdim)`: values (`MinBackward0`) and int64 indices of the first minimum.
-    public func min(dim d: Int, keepdim: Bool = false) throws -> ValuesAndIndices { try extreme(dim: d, keepdim: keepdim, largest: false) }
+    public func minDim(_ d: Int, keepdim: Bool = false) throws -> ValuesAndIndices { try extreme(dim: d, keepdim: keepdim, largest: false) }
 
     private func extreme(dim d: Int, keepdim: Bool, largest: Bool) throws -> ValuesAndIndices {
         let axis = try Shape.wrapDim(d, rank: dim)

@@ -5,7 +5,8 @@ extension Tensor {
     /// Wrapped dims to reduce: nil or empty means all of them, as PyTorch treats `dim=None` and `dim=[]`.
     func reductionDims(_ dims: [Int]?) throws -> [Int] {
         guard let dims, !dims.isEmpty else { return Array(0..<dim) }
-        return try Reduction.normalizeDims(dims, rank: dim)
+        let wrapped = try Reduction.normalizeDims(dims, rank: dim)
+        return dim == 0 ? [] : wrapped  // a scalar accepts dim 0 or -1 and has nothing to reduce
     }
 
     /// Number of elements folded into each output element.
@@ -119,7 +120,8 @@ extension Tensor {
 
     /// `prod(dim, keepdim)` along one dim (`ProdBackward1`).
     public func prod(dim d: Int, keepdim: Bool = false, dtype target: DType? = nil) throws -> Tensor {
-        try prod(dims: [try Shape.wrapDim(d, rank: dim)], keepdim: keepdim, dtype: target, name: "ProdBackward1")
+        let axis = try Shape.wrapDim(d, rank: dim)
+        return try prod(dims: dim == 0 ? [] : [axis], keepdim: keepdim, dtype: target, name: "ProdBackward1")
     }
 
     private func prod(dims reduced: [Int], keepdim: Bool, dtype target: DType?, name: String) throws -> Tensor {

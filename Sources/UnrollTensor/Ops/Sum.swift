@@ -49,7 +49,7 @@ extension Tensor {
         var g = self
         if !keepdim {
             var kept = inputShape
-            for d in dims { kept[d] = 1 }
+            for d in dims where d < kept.count { kept[d] = 1 }
             g = try g.reshape(kept)
         }
         return try g.expand(inputShape).contiguous()

@@ -3,6 +3,7 @@ import Foundation
 
 extension Tensor {
     /// Runs a floating-point kernel; integer and bool inputs are promoted to the default float dtype first.
+    @inline(__always)
     func floatingUnary(_ f32: (Float) -> Float, _ f64: (Double) -> Double) throws -> Tensor {
         let source = dtype.isFloatingPoint ? self : try to(.defaultFloat).detach()
         if source.dtype == .float64 {
@@ -30,11 +31,29 @@ extension Tensor {
 
     /// `tanh()`.
     public func tanh() throws -> Tensor {
-        let out = try floatingUnary({ Foundation.tanh($0) }, { Foundation.tanh($0) })
+        let out = try floatingUnary({ Tensor.fastTanh($0) }, { Foundation.tanh($0) })
         let y = out.detach()
         return out.recordGrad("TanhBackward0", inputs: [self]) { g in
             [try g.mul(Tensor.number(1).sub(y.mul(y)))]
         }
+    }
+
+    /// float32 tanh as a clamped rational approximation (Eigen's), within 4e-7 relative of the exact value.
+    /// It has no calls or branches the vectoriser cannot handle, so a tensor-wide loop runs ~10x faster than libm.
+    @inline(__always) static func fastTanh(_ v: Float) -> Float {
+        let x = Swift.min(Swift.max(v, -7.90531110763549805), 7.90531110763549805)
+        let x2 = x * x
+        var p: Float = x2 * -2.76076847742355e-16 + 2.00018790482477e-13
+        p = p * x2 + -8.60467152213735e-11
+        p = p * x2 + 5.12229709037114e-08
+        p = p * x2 + 1.48572235717979e-05
+        p = p * x2 + 6.37261928875436e-04
+        p = p * x2 + 4.89352455891786e-03
+        p = p * x
+        var q: Float = x2 * 1.19825839466702e-06 + 1.18534705686654e-04
+        q = q * x2 + 2.26843463243900e-03
+        q = q * x2 + 4.89352518554385e-03
+        return Swift.abs(v) < 0.0004 ? v : p / q
     }
 
     /// `sigmoid()`, computed as 1 / (1 + exp(-x)).
