@@ -7,7 +7,7 @@
 A lesson runs top to bottom in one namespace, as doctest does: each `>>> ` statement is compiled in
 'single' mode, so expression statements echo their repr. Statements that start with `:` are Unroll
 meta-commands and are skipped (their outputs are Unroll-only and are written by `unroll replay --update`);
-so are cells flagged `skip`, and cells flagged `exercise` are run only for their `>>>` statements.
+so are cells flagged `skip` or `unroll-only` (e.g. `plt.show()`, which draws in the terminal only in Unroll), and cells flagged `exercise` are run only for their `>>>` statements.
 A statement whose expected output starts with `<Name>Error: ` (Unroll's error line) passes when PyTorch
 raises that exception with that message. `[..]` inside a line and a `[...]` line elide, as in replay.
 Needs torch, numpy; never run in CI.
@@ -91,7 +91,7 @@ def process(path, fill):
     os.chdir(os.path.dirname(os.path.abspath(path)) + "/..")
     failures, replacements = 0, []
     for cell in cells:
-        if "skip" in cell["flags"]:
+        if "skip" in cell["flags"] or "unroll-only" in cell["flags"]:
             continue
         for st in cell["statements"]:
             if not is_plain(st):
