@@ -53,3 +53,22 @@ import Testing
         #expect(oneD.contains("ValueError: RNN: Expected input to be 2D or 3D, got 1D tensor instead"))
     }
 }
+
+@Suite struct UnrollChartTests {
+    @Test func chainShowsEveryStepAndTheFinalCheck() {
+        let steps = (0..<3).map { t in
+            UnrollStep(inputShape: [3], input: [Double(t), 0.5, -1], stateShape: [4], state: [0.1 * Double(t), 0, 0, 0.25])
+        }
+        let text = UnrollChart.render(cellName: "RNNCell", initialShape: [4], initial: [0, 0, 0, 0], initialWasGiven: false,
+                                      steps: steps, finalCheck: (label: "h_n[0] of the layer", equal: true))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "RNNCell unrolled over 3 steps")
+        #expect(lines[2] == "h_init [4]  0.0000  0.0000  0.0000  0.0000   (zeros: no hidden state given)")
+        #expect(lines.contains("x_2 [3]  2.0000  0.5000 -1.0000 ──▶ [RNNCell] ──▶ h_2 [4]  0.2000  0.0000  0.0000  0.2500"))
+        #expect(lines.last == "h_2 equals h_n[0] of the layer: True")
+    }
+
+    @Test func longVectorsAreElided() {
+        #expect(UnrollChart.compact([1, 2, 3, 4, 5, 6]) == " 1.0000  2.0000  3.0000  4.0000 … (+2)")
+    }
+}
