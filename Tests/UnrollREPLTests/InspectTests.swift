@@ -72,3 +72,32 @@ import Testing
         #expect(UnrollChart.compact([1, 2, 3, 4, 5, 6]) == " 1.0000  2.0000  3.0000  4.0000 … (+2)")
     }
 }
+
+@Suite struct ShapesTableTests {
+    @Test func moduleTableListsRowsAndTotal() {
+        let u = "U(-0.5, 0.5)"
+        let rows = [
+            ParameterRow(name: "weight_ih_l0", shape: [4, 3], initialisation: u),
+            ParameterRow(name: "weight_hh_l0", shape: [4, 4], initialisation: u),
+            ParameterRow(name: "bias_ih_l0", shape: [4], initialisation: u),
+            ParameterRow(name: "bias_hh_l0", shape: [4], initialisation: u),
+        ]
+        let text = ShapesTable.module(title: "rnn: RNN(3, 4)", rows: rows)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "name          shape   numel  init")
+        #expect(lines[3] == "weight_ih_l0  [4, 3]     12  U(-0.5, 0.5)")
+        #expect(lines.last == "total                    36  4 parameter tensors")
+    }
+
+    @Test func largeCountsAreGrouped() {
+        #expect(ShapesTable.group(1234567) == "1,234,567")
+        #expect(ShapesTable.group(999) == "999")
+    }
+
+    @Test func tensorFacts() {
+        let text = ShapesTable.tensor(name: "x", shape: [4, 3], dtype: "torch.float32", strides: [1, 4], contiguous: false,
+                                      requiresGrad: false, gradFn: nil)
+        #expect(text.contains("strides        (1, 4)"))
+        #expect(text.contains("contiguous     False"))
+    }
+}
