@@ -1,6 +1,7 @@
 // Golden tests of :explain and :layout text for the course's cells and layers.
 import Testing
 @testable import UnrollREPL
+import UnrollTensor
 
 @Suite struct InspectTests {
     @Test func explainRNNCellShowsTheIssueEquation() {
@@ -99,5 +100,27 @@ import Testing
                                       requiresGrad: false, gradFn: nil)
         #expect(text.contains("strides        (1, 4)"))
         #expect(text.contains("contiguous     False"))
+    }
+}
+
+@Suite struct TraceViewTests {
+    @Test func nestsScopesAndFoldsRepeats() throws {
+        let a = try Tensor([Float](repeating: 1, count: 12), shape: [4, 3])
+        let b = try Tensor([Float](repeating: 2, count: 3), shape: [3])
+        let (_, events) = try OpTrace.capture {
+            try OpTrace.scope("net (Net)", inputs: [[4, 3]]) {
+                for _ in 0..<3 { _ = try a.add(b) }
+                OpTrace.note("done")
+                return try a.mul(b).sum()
+            }
+        }
+        let text = TraceView.render(events)
+        #expect(text == """
+            net (Net)  ← [4, 3]
+              Add  [4, 3], [3] → [4, 3]   × 3
+              done
+              Mul  [4, 3], [3] → [4, 3]
+              Sum  [4, 3] → []
+            """)
     }
 }
