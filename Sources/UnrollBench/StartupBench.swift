@@ -37,7 +37,7 @@ public enum StartupBench {
         } else {
             lines.append("unroll -c 'pass'                   could not be started")
         }
-        if let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) ?? which("python3"),
+        if let python = which("python3"),
            let p = measure(executable: python, arguments: ["-c", "import torch"], runs: min(runs, 5)) {
             lines.append("python3 -c 'import torch'          " + String(format: "%7.1f ms   %6.1f MiB", p.medianMs, p.peakMiB))
         } else {
