@@ -34,6 +34,9 @@ extension Tensor {
     public func recordGrad(
         _ name: String, inputs: [Tensor], backward: @escaping (Tensor) throws -> [Tensor?]
     ) -> Tensor {
+        if OpTrace.isActive {
+            OpTrace.op(OpTrace.forwardName(ofNode: name), inputs: inputs.map(\.shape), output: shape)
+        }
         guard GradMode.isEnabled, inputs.contains(where: { $0.requiresGrad }) else { return self }
         gradFn = GradNode(name: name, inputs: inputs.map { $0.requiresGrad ? $0 : nil }, backward: backward)
         return self

@@ -1,0 +1,39 @@
+// `unroll bench`: the speed tables (tensor kernels, recurrent layers, interpreter, start-up) that the README reports.
+import ArgumentParser
+import Foundation
+import UnrollBench
+
+/// `unroll bench [tensor|rnn|lang|startup|train|all]`. Each table has a PyTorch or CPython counterpart in
+/// `tools/` printing the same rows on the same machine; the README reports the ratios.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure Unroll's speed: tensor kernels, recurrent layers, the interpreter and start-up.",
+        discussion: "Build with `swift build -c release` first: debug builds are many times slower.")
+
+    enum Which: String, ExpressibleByArgument, CaseIterable {
+        case tensor, startup, all
+    }
+
+    @Argument(help: "Which table: \(Which.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var which: Which = .all
+
+    @Option(help: "Worker threads for the tensor kernels (results are identical at any count).")
+    var threads: Int?
+
+    func run() throws {
+        if which == .tensor || which == .all {
+            print(try TensorBench.run(threads: threads))
+            print("")
+        }
+        if which == .startup || which == .all {
+            print(StartupBench.report(unrollPath: CommandLine.arguments.first.map(Bench.resolve) ?? "unroll"))
+        }
+    }
+
+    /// The running binary's absolute path, so start-up is measured on the same build.
+    static func resolve(_ argv0: String) -> String {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        return argv0
+    }
+}
