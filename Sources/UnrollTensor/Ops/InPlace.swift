@@ -1,4 +1,5 @@
 // In-place ops (add_, sub_, mul_, div_, clamp_, zero_, fill_, copy_) with PyTorch's leaf rules, casts and graph rewiring.
+import Foundation
 
 extension Tensor {
     /// PyTorch's refusal to modify a leaf (or a view of one) that requires grad while grad mode is on.
@@ -51,6 +52,27 @@ extension Tensor {
         }
     }
 
+    /// Nodes whose backward reads their own output, as PyTorch's saved `result`.
+    static let nodesSavingOutput: Set<String> = [
+        "ExpBackward0", "TanhBackward0", "SigmoidBackward0", "SqrtBackward0", "RsqrtBackward0", "ReluBackward0",
+        "PowBackward1", "PowBackward2", "StdBackward0", "LinalgVectorNormBackward0", "MaxBackward1", "MinBackward1",
+        "AmaxBackward0", "AminBackward0",
+    ]
+
+    /// Overwriting a saved output would make its node's gradient silently wrong; PyTorch's version check
+    /// turns that into an error at backward time, and so does this.
+    private func invalidateSavedOutputs() {
+        for owner in [self, base].compactMap({ $0 }) {
+            guard let node = owner.gradFn, Tensor.nodesSavingOutput.contains(node.name), node.backward != nil else { continue }
+            let version = storage.version
+            // PyTorch names the forward op: ExpBackward0 -> Exp, MaxBackward1 -> Max1.
+            var opName = node.name.replacingOccurrences(of: "Backward", with: "")
+            if opName.hasSuffix("0") { opName.removeLast() }
+            let message = "one of the variables needed for gradient computation has been modified by an inplace operation: [\(owner.typeDescription) \(Shape.describe(owner.shape))], which is output 0 of \(opName), is at version \(version + 1); expected version \(version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+            node.backward = { _ in throw TensorError.runtime(message) }
+        }
+    }
+
     /// Runs an in-place op: checks, computes `compute(old)` out of place, writes it back and rewires the graph
     /// so `self` (and the base it views) carries the op's grad_fn, as PyTorch's CopySlices does.
     private func inPlace(other: Tensor?, checkCast: Bool, _ compute: (Tensor) throws -> Tensor) throws -> Tensor {
@@ -73,6 +95,7 @@ extension Tensor {
             throw TensorError.runtime(
                 "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
         }
+        invalidateSavedOutputs()
         let needsGraph = GradMode.isEnabled && (requiresGrad || (base?.requiresGrad ?? false) || (other?.requiresGrad ?? false))
         guard needsGraph else {
             let result = try GradMode.withDisabled { try compute(detach()) }
