@@ -36,9 +36,26 @@ extension Tensor {
         return out.recordGrad(name, inputs: [a, b]) { g in
             let g2 = try g.reshape(gradShape)
             let ga = needA ? try Gemm.product(g2, y.transposedLastTwo()).sumTo(x.shape).reshape(shapeA) : nil
-            let gb = needB ? try Gemm.product(x.transposedLastTwo(), g2).sumTo(y.shape).reshape(shapeB) : nil
+            var gb: Tensor? = nil
+            if needB {
+                if let folded = Tensor.foldedRows(x), y.dim == 2 {
+                    // A shared matrix's gradient over a batch is one GEMM over the folded rows, not a GEMM per batch and a sum.
+                    let rows = folded.shape[0], p = g2.shape[g2.dim - 1]
+                    gb = try Gemm.product(folded.transposedLastTwo(), g2.reshape([rows, p])).reshape(shapeB)
+                } else {
+                    gb = try Gemm.product(x.transposedLastTwo(), g2).sumTo(y.shape).reshape(shapeB)
+                }
+            }
             return [ga, gb]
         }
+    }
+
+    /// A tensor of rank > 2 seen as one matrix of (all leading dims) x (last dim) without copying, if its strides allow.
+    static func foldedRows(_ x: Tensor) -> Tensor? {
+        guard x.dim > 2 else { return nil }
+        let rows = x.shape.dropLast().reduce(1, *), k = x.shape[x.dim - 1]
+        guard let strides = Tensor.viewStrides(oldShape: x.shape, oldStrides: x.strides, newShape: [rows, k]) else { return nil }
+        return Tensor(storage: x.storage, shape: [rows, k], strides: strides, offset: x.offset)
     }
 
     /// `torch.dot`: the inner product of two 1-D tensors (`DotBackward0`).
