@@ -22,11 +22,11 @@ extension Tensor {
     /// `a - alpha * b` (`torch.sub`); bool tensors are rejected as PyTorch does.
     public func sub(_ other: Tensor, alpha: Scalar = .int(1)) throws -> Tensor {
         if dtype == .bool && other.dtype == .bool {
-            throw TensorError.runtime(
+            throw TensorError(.notImplemented,
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
         }
         if dtype == .bool || other.dtype == .bool {
-            throw TensorError.runtime(
+            throw TensorError(.notImplemented,
                 "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         let scale = alpha.doubleValue

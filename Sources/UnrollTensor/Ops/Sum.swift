@@ -7,8 +7,9 @@ extension Tensor {
     }
 
     /// `sum(dim, keepdim)` over the listed dims (negative allowed, duplicates rejected).
+    /// An empty `dims` reduces every dim, as PyTorch's `sum(dim=[])` does.
     public func sum(dims: [Int], keepdim: Bool = false, dtype target: DType? = nil) throws -> Tensor {
-        try sum(dims: dims, keepdim: keepdim, dtype: target, allDims: false)
+        try sum(dims: dims.isEmpty ? Array(0..<dim) : dims, keepdim: keepdim, dtype: target, allDims: false)
     }
 
     private func sum(dims: [Int], keepdim: Bool, dtype target: DType?, allDims: Bool) throws -> Tensor {
@@ -87,7 +88,7 @@ public enum Reduction {
                 stridesB: wide.strides, offsetB: 0
             ) { s, o in pa[o] += Double(ps[s]) }
         }
-        return try acc.to(.float32)
+        return try acc.copyContiguous(as: .float32)  // internal cast: not an op of the user's graph or trace
     }
 
     /// The output shape of a reduction and the output's strides seen from the input's index space.
