@@ -1,0 +1,378 @@
+// The tree-walking interpreter: frames, name lookup and statement execution.
+import Foundation
+import UnrollTensor
+
+/// A thread-safe flag another thread sets (Ctrl-C) and the interpreter polls between statements.
+public final class InterruptFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    public init() {}
+    public func raise() { lock.lock(); raised = true; lock.unlock() }
+    /// Returns whether the flag was raised and lowers it.
+    public func take() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        let was = raised
+        raised = false
+        return was
+    }
+    public var isRaised: Bool { lock.lock(); defer { lock.unlock() }; return raised }
+}
+
+/// Local variables of one function call (the module level uses the interpreter's globals instead).
+final class Frame {
+    var locals: [String: Value] = [:]
+    let function: Function?
+    let isModule: Bool
+    init(function: Function?, isModule: Bool) {
+        self.function = function
+        self.isModule = isModule
+    }
+}
+
+enum Flow {
+    case normal, breakLoop, continueLoop
+    case returned(Value)
+}
+
+/// Runs parsed code. One interpreter is one session's state: globals, output sink, limits.
+public final class Interpreter {
+    /// Where `print` and echoes go.
+    public let output: (String) -> Void
+    public let interruptFlag = InterruptFlag()
+    var globals: [String: Value] = [:]
+    var globalOrder: [String] = []
+    var builtins: [String: Value] = [:]
+    var loadedModules: [String: Namespace] = [:]
+    var callDepth = 0
+    /// Python's default recursion limit.
+    public var recursionLimit = 1000
+    /// Source lines of the code being run, for carets under errors.
+    var sourceLines: [Substring] = []
+    let moduleFrame = Frame(function: nil, isModule: true)
+
+    public init(output: @escaping (String) -> Void) {
+        self.output = output
+        installBuiltins()
+    }
+
+    // MARK: names
+
+    public func global(_ name: String) -> Value? { globals[name] }
+    public func setGlobal(_ name: String, _ value: Value) {
+        if globals.updateValue(value, forKey: name) == nil { globalOrder.append(name) }
+    }
+    func removeGlobal(_ name: String) {
+        globals.removeValue(forKey: name)
+        globalOrder.removeAll { $0 == name }
+    }
+    var orderedGlobals: [(name: String, value: Value)] {
+        globalOrder.compactMap { n in globals[n].map { (n, $0) } }
+    }
+
+    func lookup(_ name: String, _ frame: Frame) throws -> Value {
+        if !frame.isModule, let v = frame.locals[name] { return v }
+        if let v = globals[name] { return v }
+        if let v = builtins[name] { return v }
+        var candidates = Array(globals.keys) + Array(builtins.keys)
+        if !frame.isModule { candidates += frame.locals.keys }
+        var hint: String?
+        if let close = closestName(to: name, in: candidates) { hint = "Did you mean: '\(close)'?" }
+        else if ["torch", "nn", "optim", "F", "np", "plt", "pd"].contains(name) {
+            hint = name == "nn" ? "Did you forget to import it? Try 'import torch.nn as nn' or 'from torch import nn'."
+                : name == "F" ? "Did you forget to import it? Try 'import torch.nn.functional as F'."
+                : "Did you forget to import it? Try 'import \(name)'."
+        }
+        throw LangError("NameError", "name '\(name)' is not defined", hint: hint)
+    }
+
+    func assignName(_ name: String, _ value: Value, _ frame: Frame) {
+        if frame.isModule { setGlobal(name, value) } else { frame.locals[name] = value }
+    }
+
+    // MARK: running
+
+    /// Runs statements at module level; expression statements echo their repr when `echo` is set.
+    func runModule(_ statements: [Stmt], echo: Bool) throws {
+        for statement in statements {
+            if echo, case .expression(let e) = statement.kind {
+                try checkInterrupt()
+                let v = try withRange(statement.range) { try eval(e, moduleFrame) }
+                if !v.isNone {
+                    output(try repr(v) + "\n")
+                    setGlobalQuietly("_", v)
+                }
+                continue
+            }
+            switch try exec(statement, moduleFrame) {
+            case .normal: break
+            case .breakLoop: throw LangError.syntax("'break' outside loop", statement.range)
+            case .continueLoop: throw LangError.syntax("'continue' not properly in loop", statement.range)
+            case .returned: throw LangError.syntax("'return' outside function", statement.range)
+            }
+        }
+    }
+
+    private func setGlobalQuietly(_ name: String, _ value: Value) { builtins[name] = value }
+
+    func checkInterrupt() throws {
+        if interruptFlag.take() { throw LangError("KeyboardInterrupt", "") }
+    }
+
+    /// Attaches `range` (and its source line) to errors raised without one; maps tensor errors.
+    @inline(__always)
+    func withRange<T>(_ range: SourceRange, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as LangError {
+            if error.range != nil { throw error }
+            throw located(error, range)
+        } catch let error as TensorError {
+            throw located(LangError(error.kind.rawValue, error.message, hint: error.hint), range)
+        }
+    }
+
+    func located(_ error: LangError, _ range: SourceRange) -> LangError {
+        var e = error
+        e.range = range
+        let index = range.line - 1
+        if index >= 0 && index < sourceLines.count { e.sourceLine = String(sourceLines[index]) }
+        return e
+    }
+
+    func execBlock(_ body: [Stmt], _ frame: Frame) throws -> Flow {
+        for s in body {
+            let flow = try exec(s, frame)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    func exec(_ statement: Stmt, _ frame: Frame) throws -> Flow {
+        try checkInterrupt()
+        return try withRange(statement.range) { try execKind(statement, frame) }
+    }
+
+    private func execKind(_ statement: Stmt, _ frame: Frame) throws -> Flow {
+        switch statement.kind {
+        case .expression(let e):
+            _ = try eval(e, frame)
+        case .assign(let targets, let valueExpr):
+            let value = try eval(valueExpr, frame)
+            for t in targets { try assign(t, value, frame) }
+        case .augmentedAssign(let target, let op, let valueExpr):
+            try augmentedAssign(target, op, valueExpr, frame)
+        case .ifElse(let branches, let otherwise):
+            for (test, body) in branches where try truthy(try eval(test, frame)) {
+                return try execBlock(body, frame)
+            }
+            if let body = otherwise { return try execBlock(body, frame) }
+        case .whileLoop(let test, let body):
+            while try truthy(try eval(test, frame)) {
+                try checkInterrupt()
+                switch try execBlock(body, frame) {
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                default: continue
+                }
+            }
+        case .forLoop(let target, let iterableExpr, let body):
+            let iterable = try eval(iterableExpr, frame)
+            if case .range(let start, let stop, let step) = iterable, case .name(let name) = target.kind {
+                var i = start
+                while step > 0 ? i < stop : i > stop {
+                    try checkInterrupt()
+                    assignName(name, .int(i), frame)
+                    switch try execBlock(body, frame) {
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    default: break
+                    }
+                    let (next, overflow) = i.addingReportingOverflow(step)
+                    if overflow { break }
+                    i = next
+                }
+                return .normal
+            }
+            for item in try iterate(iterable) {
+                try checkInterrupt()
+                try assign(target, item, frame)
+                switch try execBlock(body, frame) {
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                default: continue
+                }
+            }
+        case .breakLoop: return .breakLoop
+        case .continueLoop: return .continueLoop
+        case .pass: break
+        case .returnValue(let e):
+            if frame.isModule { throw LangError.syntax("'return' outside function", statement.range) }
+            return .returned(try e.map { try eval($0, frame) } ?? .none)
+        case .function(let definition):
+            let defaults = try definition.parameters.map { p in try p.defaultValue.map { try eval($0, frame) } }
+            let f = Function(definition: definition, defaults: defaults)
+            f.sourceLines = sourceLines
+            assignName(definition.name, .function(f), frame)
+        case .classDefinition(let name, let baseExprs, let body):
+            try defineClass(name, baseExprs, body, frame)
+        case .with(let items, let body):
+            var entered: [Value] = []
+            for (contextExpr, target) in items {
+                let context = try eval(contextExpr, frame)
+                let value = try enterContext(context)
+                entered.append(context)
+                if let t = target { try assign(t, value, frame) }
+            }
+            defer { for c in entered.reversed() { try? exitContext(c) } }
+            return try execBlock(body, frame)
+        case .assert(let test, let messageExpr):
+            if !(try truthy(try eval(test, frame))) {
+                let message = try messageExpr.map { try str(try eval($0, frame)) } ?? ""
+                throw LangError("AssertionError", message)
+            }
+        case .delete(let targets):
+            for t in targets { try delete(t, frame) }
+        case .importModules(let modules):
+            for m in modules { try importModule(m.path, alias: m.alias, frame) }
+        case .importFrom(let path, let names):
+            try importFrom(path, names, frame)
+        }
+        return .normal
+    }
+
+    // MARK: assignment
+
+    func assign(_ target: Expr, _ value: Value, _ frame: Frame) throws {
+        switch target.kind {
+        case .name(let n): assignName(n, value, frame)
+        case .attribute(let objectExpr, let name):
+            let object = try eval(objectExpr, frame)
+            try withRange(target.range) { try setAttribute(object, name, value) }
+        case .index(let objectExpr, let keyExpr):
+            let object = try eval(objectExpr, frame)
+            let key = try eval(keyExpr, frame)
+            try withRange(target.range) { try setItem(object, key, value) }
+        case .tuple(let items), .list(let items):
+            try withRange(target.range) { try unpack(items, value, frame) }
+        case .starred:
+            throw LangError.syntax("starred assignment target must be in a list or tuple", target.range)
+        default:
+            throw LangError.syntax("cannot assign to expression", target.range)
+        }
+    }
+
+    private func unpack(_ targets: [Expr], _ value: Value, _ frame: Frame) throws {
+        let items = try iterate(value)
+        if let star = targets.firstIndex(where: { if case .starred = $0.kind { return true }; return false }) {
+            let after = targets.count - star - 1
+            guard items.count >= targets.count - 1 else {
+                throw LangError.valueError("not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))")
+            }
+            for i in 0..<star { try assign(targets[i], items[i], frame) }
+            if case .starred(let inner) = targets[star].kind {
+                try assign(inner, .makeList(Array(items[star..<(items.count - after)])), frame)
+            }
+            for i in 0..<after { try assign(targets[star + 1 + i], items[items.count - after + i], frame) }
+            return
+        }
+        if items.count < targets.count {
+            throw LangError.valueError("not enough values to unpack (expected \(targets.count), got \(items.count))")
+        }
+        if items.count > targets.count {
+            throw LangError.valueError("too many values to unpack (expected \(targets.count))")
+        }
+        for (t, v) in zip(targets, items) { try assign(t, v, frame) }
+    }
+
+    private func augmentedAssign(_ target: Expr, _ op: BinaryOperator, _ valueExpr: Expr, _ frame: Frame) throws {
+        switch target.kind {
+        case .name(let n):
+            let current = try lookup(n, frame)
+            let value = try eval(valueExpr, frame)
+            assignName(n, try inPlaceBinary(op, current, value), frame)
+        case .attribute(let objectExpr, let name):
+            let object = try eval(objectExpr, frame)
+            let current = try getAttribute(object, name)
+            let value = try eval(valueExpr, frame)
+            try setAttribute(object, name, try inPlaceBinary(op, current, value))
+        case .index(let objectExpr, let keyExpr):
+            let object = try eval(objectExpr, frame)
+            let key = try eval(keyExpr, frame)
+            let current = try getItem(object, key)
+            let value = try eval(valueExpr, frame)
+            try setItem(object, key, try inPlaceBinary(op, current, value))
+        default:
+            throw LangError.syntax("illegal expression for augmented assignment", target.range)
+        }
+    }
+
+    /// `+=` on a list extends it in place (aliases see it); host objects may define in-place ops via `binary`.
+    private func inPlaceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if op == .add, case .list(let box) = a {
+            box.items.append(contentsOf: try iterate(b))
+            return a
+        }
+        return try binary(op, a, b)
+    }
+
+    private func delete(_ target: Expr, _ frame: Frame) throws {
+        switch target.kind {
+        case .name(let n):
+            if frame.isModule {
+                guard globals[n] != nil else { throw LangError("NameError", "name '\(n)' is not defined") }
+                removeGlobal(n)
+            } else {
+                guard frame.locals.removeValue(forKey: n) != nil else {
+                    throw LangError("UnboundLocalError", "cannot access local variable '\(n)' where it is not associated with a value")
+                }
+            }
+        case .index(let objectExpr, let keyExpr):
+            let object = try eval(objectExpr, frame)
+            let key = try eval(keyExpr, frame)
+            try deleteItem(object, key)
+        case .attribute(let objectExpr, let name):
+            let object = try eval(objectExpr, frame)
+            guard case .instance(let inst) = object, inst.attributes.removeValue(forKey: name) != nil else {
+                throw LangError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
+            }
+        case .tuple(let items), .list(let items):
+            for i in items { try delete(i, frame) }
+        default:
+            throw LangError.syntax("cannot delete expression", target.range)
+        }
+    }
+
+    private func deleteItem(_ object: Value, _ key: Value) throws {
+        switch object {
+        case .list(let box):
+            if case .slice = key {
+                let indices = try sliceIndices(key, count: box.items.count)
+                let remove = Set(indices)
+                box.items = box.items.enumerated().filter { !remove.contains($0.offset) }.map(\.element)
+                return
+            }
+            let i = try normalizedIndex(key, count: box.items.count, what: "list assignment")
+            box.items.remove(at: i)
+        case .dict(let d):
+            guard try d.remove(key) != nil else { throw LangError("KeyError", try repr(key)) }
+        default:
+            throw LangError.typeError("'\(object.typeName)' object doesn't support item deletion")
+        }
+    }
+
+    // MARK: with
+
+    private func enterContext(_ context: Value) throws -> Value {
+        if case .object(let o) = context, let v = try o.enter(self) { return v }
+        if case .instance = context, let enter = try? getAttribute(context, "__enter__") {
+            return try call(enter, [], [])
+        }
+        throw LangError.typeError("'\(context.typeName)' object does not support the context manager protocol")
+    }
+
+    private func exitContext(_ context: Value) throws {
+        if case .object(let o) = context { try o.exit(self); return }
+        if case .instance = context, let exit = try? getAttribute(context, "__exit__") {
+            _ = try call(exit, [.none, .none, .none], [])
+        }
+    }
+}

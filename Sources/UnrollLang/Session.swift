@@ -1,0 +1,131 @@
+// The public entry point the REPL, lessons and CLI use: one interpreter session with run/evaluate/complete.
+import Foundation
+
+/// The result of running one input.
+public struct RunOutcome: Sendable, Equatable {
+    public var succeeded: Bool
+    /// The full error text as printed: `Type: message`, the source line, a caret line, then the hint.
+    public var errorText: String?
+    /// Just `Type: message`.
+    public var errorLine: String?
+    public init(succeeded: Bool, errorText: String? = nil, errorLine: String? = nil) {
+        self.succeeded = succeeded
+        self.errorText = errorText
+        self.errorLine = errorLine
+    }
+}
+
+/// Runs work on a thread with a large stack, so deep (but limited) recursion never overflows the native stack.
+private final class BigStackJob: @unchecked Sendable {
+    var work: () -> Void
+    let done = DispatchSemaphore(value: 0)
+    init(_ work: @escaping () -> Void) { self.work = work }
+    static func run(_ work: @escaping () -> Void) {
+        let job = BigStackJob(work)
+        let thread = Thread { job.work(); job.done.signal() }
+        thread.stackSize = 512 << 20
+        thread.start()
+        job.done.wait()
+    }
+}
+
+/// One interpreter session. Everything the code prints — and the text of any error — goes to `output`.
+public final class Session {
+    let interpreter: Interpreter
+    private let output: (String) -> Void
+
+    /// - Parameter output: receives all printed text (print, echoes, and error texts), never stdout directly.
+    public init(output: @escaping (String) -> Void) {
+        self.output = output
+        interpreter = Interpreter(output: output)
+    }
+
+    /// Parses and executes one input (one or several statements, or a block). Expression statements echo
+    /// their repr unless it is None. On failure the error text is also written to the output sink;
+    /// variables assigned before the failure are kept.
+    public func run(_ source: String, file: String = "<stdin>") -> RunOutcome {
+        var outcome = RunOutcome(succeeded: true)
+        let interp = interpreter
+        BigStackJob.run {
+            outcome = Session.execute(source, interp)
+        }
+        if let text = outcome.errorText { output(text.hasSuffix("\n") ? text : text + "\n") }
+        return outcome
+    }
+
+    private static func execute(_ source: String, _ interp: Interpreter) -> RunOutcome {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        interp.sourceLines = lines.map { Substring($0) }
+        do {
+            let statements = try Parser.parse(source)
+            try interp.runModule(statements, echo: true)
+            return RunOutcome(succeeded: true)
+        } catch var error as LangError {
+            if error.sourceLine == nil, let r = error.range, r.line - 1 < lines.count, r.line >= 1 {
+                error.sourceLine = String(lines[r.line - 1])
+            }
+            interp.callDepth = 0
+            return RunOutcome(succeeded: false, errorText: Session.render(error), errorLine: error.description)
+        } catch {
+            interp.callDepth = 0
+            let e = LangError("RuntimeError", "\(error)")
+            return RunOutcome(succeeded: false, errorText: Session.render(e), errorLine: e.description)
+        }
+    }
+
+    /// `Type: message`, then the source line and carets under the failing span, then the hint.
+    static func render(_ error: LangError) -> String {
+        var text = error.description
+        if let line = error.sourceLine, let r = error.range, !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let trimmed = String(line.dropFirst(indent))
+            let start = max(0, r.column - 1 - indent)
+            let end = min(trimmed.count, max(start + 1, r.endColumn - 1 - indent))
+            text += "\n    " + trimmed
+            if start < trimmed.count {
+                text += "\n    " + String(repeating: " ", count: start) + String(repeating: "^", count: max(1, end - start))
+            }
+        }
+        if let hint = error.hint { text += "\n" + hint }
+        return text
+    }
+
+    /// Forgets all variables and imported modules.
+    public func reset() {
+        let interp = interpreter
+        interp.globals = [:]
+        interp.globalOrder = []
+        interp.loadedModules = [:]
+        interp.callDepth = 0
+        _ = interp.interruptFlag.take()
+    }
+
+    /// Asks the running code to stop with `KeyboardInterrupt` at the next statement or loop iteration
+    /// (safe to call from any thread, e.g. a signal handler's thread).
+    public func interrupt() { interpreter.interruptFlag.raise() }
+
+    /// Evaluates one expression (for meta-commands like `:shapes x`); no echo.
+    public func evaluate(_ expression: String) throws -> Value {
+        var result: Result<Value, Error> = .success(.none)
+        let interp = interpreter
+        BigStackJob.run {
+            result = Result {
+                var lexer = Lexer(expression)
+                var parser = Parser(tokens: try lexer.run())
+                let expr = try parser.parseExpressionList()
+                guard case .newline = parser.current.kind else { throw parser.unexpected() }
+                return try interp.withRange(expr.range) { try interp.eval(expr, interp.moduleFrame) }
+            }
+        }
+        return try result.get()
+    }
+
+    /// The session's variables in definition order.
+    public var globals: [(name: String, value: Value)] { interpreter.orderedGlobals }
+
+    /// The interpreter, for bindings and tools that need `repr`, `call` or attribute access.
+    public var interpreterForBindings: Interpreter { interpreter }
+
+    /// Python's repr of a value, as the REPL would echo it.
+    public func repr(_ value: Value) -> String { (try? interpreter.repr(value)) ?? "<\(value.typeName)>" }
+}
