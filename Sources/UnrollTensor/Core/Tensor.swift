@@ -23,6 +23,9 @@ public final class Tensor {
     /// True for a Python number wrapped into a tensor, which promotes with lower priority.
     public var isWrappedNumber = false
 
+    /// True for a module parameter (`nn.Parameter`), which PyTorch prints as `Parameter containing:`.
+    public var isParameter = false
+
     var leafRequiresGrad = false
 
     public var dtype: DType { storage.dtype }
