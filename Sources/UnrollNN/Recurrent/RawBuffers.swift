@@ -1,0 +1,51 @@
+// Raw float32 access for the fused kernels: contiguous input views, fresh outputs, and GEMM wrappers over CBLAS.
+import CBLAS
+import Foundation
+import UnrollTensor
+
+extension Tensor {
+    /// Pointer to the first element of a contiguous float32 tensor.
+    var floatPointer: UnsafeMutablePointer<Float> { storage.pointer(Float.self) + offset }
+}
+
+/// A contiguous float32 version of `t` without recording autograd (kernels record their own node).
+func denseFloat(_ t: Tensor, role: String) throws -> Tensor {
+    guard t.dtype == .float32 else {
+        throw TensorError.runtime("expected scalar type Float but found \(t.dtype.scalarTypeName)",
+                                  hint: "Unroll's recurrent and linear layers compute in float32; call .float() on the \(role).")
+    }
+    if t.isContiguous { return t.detach() }
+    return try GradMode.withDisabled { try t.detach().contiguous() }
+}
+
+/// A fresh float32 tensor of `shape` whose contents `fill` writes.
+func makeFloatTensor(_ shape: [Int], _ fill: (UnsafeMutablePointer<Float>) throws -> Void) throws -> Tensor {
+    let t = try Tensor(zeros: shape, dtype: .float32)
+    try fill(t.floatPointer)
+    return t
+}
+
+/// Row-major C = alpha * op(A) * op(B) + beta * C.
+@inline(__always)
+func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+          _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+          _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, alpha: Float = 1) {
+    guard m > 0, n > 0 else { return }
+    if k == 0 {
+        if beta == 0 { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+        return
+    }
+    cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+}
+
+/// Adds the column sums of the `rows × cols` matrix `a` into `out`.
+@inline(__always)
+func addColumnSums(_ a: UnsafePointer<Float>, rows: Int, cols: Int, into out: UnsafeMutablePointer<Float>) {
+    for r in 0..<rows {
+        let row = a + r * cols
+        for c in 0..<cols { out[c] += row[c] }
+    }
+}
+
+@inline(__always) func sigmoidf(_ x: Float) -> Float { 1 / (1 + expf(-x)) }

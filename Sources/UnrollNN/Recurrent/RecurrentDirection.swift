@@ -1,0 +1,182 @@
+// The fused kernel for one layer and direction: one input GEMM for all steps, one hidden GEMM per step, fused gates, and BPTT.
+import Foundation
+
+/// Which recurrence a layer runs.
+public enum RecurrentKind: Sendable, Equatable {
+    case rnnTanh, rnnRelu, lstm, gru
+
+    /// Rows of `weight_ih` per hidden unit: 4 gates for LSTM (i,f,g,o), 3 for GRU (r,z,n), 1 for RNN.
+    var gateCount: Int {
+        switch self {
+        case .lstm: return 4
+        case .gru: return 3
+        case .rnnTanh, .rnnRelu: return 1
+        }
+    }
+}
+
+/// Sizes shared by the forward and backward of one direction.
+struct DirectionShape {
+    let kind: RecurrentKind
+    let steps: Int        // L
+    let batch: Int        // N
+    let inputSize: Int    // features of this layer's input
+    let hidden: Int       // H (cell size)
+    let outSize: Int      // H, or proj_size when projecting
+    let outStride: Int    // row stride of the layer output (directions * outSize)
+    let reverse: Bool
+    var gates: Int { kind.gateCount * hidden }
+    var projects: Bool { outSize != hidden }
+
+    /// Time index of processing step `s`.
+    @inline(__always) func time(_ s: Int) -> Int { reverse ? steps - 1 - s : s }
+}
+
+/// Raw weights of one layer and direction (contiguous float32).
+struct DirectionWeights {
+    let wih: UnsafePointer<Float>
+    let whh: UnsafePointer<Float>
+    let bih: UnsafePointer<Float>?
+    let bhh: UnsafePointer<Float>?
+    let whr: UnsafePointer<Float>?
+}
+
+/// Gradient accumulators matching `DirectionWeights`.
+struct DirectionGrads {
+    let wih: UnsafeMutablePointer<Float>
+    let whh: UnsafeMutablePointer<Float>
+    let bih: UnsafeMutablePointer<Float>?
+    let bhh: UnsafeMutablePointer<Float>?
+    let whr: UnsafeMutablePointer<Float>?
+}
+
+/// What the forward keeps for backward through time.
+final class DirectionTape {
+    var gates: [Float]    // L*N*G*H activated gates (RNN: the new hidden state)
+    var cells: [Float]    // LSTM: L*N*H cell states
+    var hraw: [Float]     // LSTM with projection: L*N*H unprojected hidden
+    var ghn: [Float]      // GRU: L*N*H of W_hn h + b_hn
+    var hprev: [Float]    // L*N*outSize hidden state entering each step
+    init(_ s: DirectionShape) {
+        let ln = s.steps * s.batch
+        gates = [Float](repeating: 0, count: ln * s.gates)
+        cells = s.kind == .lstm ? [Float](repeating: 0, count: ln * s.hidden) : []
+        hraw = s.projects ? [Float](repeating: 0, count: ln * s.hidden) : []
+        ghn = s.kind == .gru ? [Float](repeating: 0, count: ln * s.hidden) : []
+        hprev = [Float](repeating: 0, count: ln * s.outSize)
+    }
+}
+
+enum RecurrentDirection {
+    /// Runs one direction. `x` is (L*N, inputSize); `out` points at this direction's column block of the
+    /// layer output (row stride `outStride`); `hn`/`cn` receive the final state.
+    static func forward(_ s: DirectionShape, x: UnsafePointer<Float>, w: DirectionWeights,
+                        h0: UnsafePointer<Float>, c0: UnsafePointer<Float>?,
+                        out: UnsafeMutablePointer<Float>, hn: UnsafeMutablePointer<Float>,
+                        cn: UnsafeMutablePointer<Float>?, tape: DirectionTape) {
+        let (L, N, H, P, G) = (s.steps, s.batch, s.hidden, s.outSize, s.gates)
+        guard L > 0 else {
+            hn.update(from: h0, count: N * P)
+            if let cn, let c0 { cn.update(from: c0, count: N * H) }
+            return
+        }
+        var ghScratch = [Float](repeating: 0, count: s.kind == .gru ? N * G : 0)
+        tape.gates.withUnsafeMutableBufferPointer { gatesBuf in
+        tape.cells.withUnsafeMutableBufferPointer { cellsBuf in
+        tape.hraw.withUnsafeMutableBufferPointer { hrawBuf in
+        tape.ghn.withUnsafeMutableBufferPointer { ghnBuf in
+        tape.hprev.withUnsafeMutableBufferPointer { hprevBuf in
+        ghScratch.withUnsafeMutableBufferPointer { ghBuf in
+            guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
+            // All steps' input projections in one GEMM, with the biases folded in where the recurrence allows.
+            gemm(false, true, L * N, G, s.inputSize, x, s.inputSize, w.wih, s.inputSize, 0, gates, G)
+            let foldHidden = s.kind != .gru
+            if w.bih != nil || w.bhh != nil {
+                var bias = [Float](repeating: 0, count: G)
+                if let b = w.bih { for j in 0..<G { bias[j] += b[j] } }
+                if foldHidden, let b = w.bhh { for j in 0..<G { bias[j] += b[j] } }
+                for r in 0..<(L * N) {
+                    let row = gates + r * G
+                    for j in 0..<G { row[j] += bias[j] }
+                }
+            }
+            for step in 0..<L {
+                let t = s.time(step)
+                let hp = hprevAll + t * N * P
+                if step == 0 {
+                    hp.update(from: h0, count: N * P)
+                } else {
+                    let prevOut = out + s.time(step - 1) * N * s.outStride
+                    for n in 0..<N { (hp + n * P).update(from: prevOut + n * s.outStride, count: P) }
+                }
+                let g = gates + t * N * G
+                let o = out + t * N * s.outStride
+                switch s.kind {
+                case .rnnTanh, .rnnRelu:
+                    gemm(false, true, N, H, P, hp, P, w.whh, P, 1, g, G)
+                    let relu = s.kind == .rnnRelu
+                    for n in 0..<N {
+                        let row = g + n * H, orow = o + n * s.outStride
+                        for j in 0..<H {
+                            let v = relu ? max(row[j], 0) : tanhf(row[j])
+                            row[j] = v
+                            orow[j] = v
+                        }
+                    }
+                case .lstm:
+                    guard let cells = cellsBuf.baseAddress else { return }
+                    gemm(false, true, N, G, P, hp, P, w.whh, P, 1, g, G)
+                    let c = cells + t * N * H
+                    let cp: UnsafePointer<Float>? = step == 0 ? c0 : UnsafePointer(cells + s.time(step - 1) * N * H)
+                    let hr = s.projects ? hrawBuf.baseAddress.map { $0 + t * N * H } : nil
+                    for n in 0..<N {
+                        let row = g + n * G
+                        let crow = c + n * H
+                        let cprow = cp.map { $0 + n * H }
+                        let hrow = hr.map { $0 + n * H } ?? (o + n * s.outStride)
+                        for j in 0..<H {
+                            let ig = sigmoidf(row[j])
+                            let fg = sigmoidf(row[H + j])
+                            let gg = tanhf(row[2 * H + j])
+                            let og = sigmoidf(row[3 * H + j])
+                            row[j] = ig; row[H + j] = fg; row[2 * H + j] = gg; row[3 * H + j] = og
+                            let cv = fg * (cprow?[j] ?? 0) + ig * gg
+                            crow[j] = cv
+                            hrow[j] = og * tanhf(cv)
+                        }
+                    }
+                    if let hr, let whr = w.whr {
+                        gemm(false, true, N, P, H, hr, H, whr, H, 0, o, s.outStride)
+                    }
+                case .gru:
+                    guard let gh = ghBuf.baseAddress, let ghnAll = ghnBuf.baseAddress else { return }
+                    if let bhh = w.bhh {
+                        for n in 0..<N { (gh + n * G).update(from: bhh, count: G) }
+                        gemm(false, true, N, G, P, hp, P, w.whh, P, 1, gh, G)
+                    } else {
+                        gemm(false, true, N, G, P, hp, P, w.whh, P, 0, gh, G)
+                    }
+                    let ghn = ghnAll + t * N * H
+                    for n in 0..<N {
+                        let row = g + n * G, hrow = gh + n * G, hprow = hp + n * P, orow = o + n * s.outStride
+                        let nrow = ghn + n * H
+                        for j in 0..<H {
+                            let r = sigmoidf(row[j] + hrow[j])
+                            let z = sigmoidf(row[H + j] + hrow[H + j])
+                            let hn = hrow[2 * H + j]
+                            let nv = tanhf(row[2 * H + j] + r * hn)
+                            row[j] = r; row[H + j] = z; row[2 * H + j] = nv
+                            nrow[j] = hn
+                            orow[j] = (1 - z) * nv + z * hprow[j]
+                        }
+                    }
+                }
+            }
+            let last = out + s.time(L - 1) * N * s.outStride
+            for n in 0..<N { (hn + n * P).update(from: last + n * s.outStride, count: P) }
+            if let cn, let cells = cellsBuf.baseAddress {
+                cn.update(from: cells + s.time(L - 1) * N * H, count: N * H)
+            }
+        }}}}}}
+    }
+}

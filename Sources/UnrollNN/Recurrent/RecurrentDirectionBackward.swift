@@ -1,0 +1,113 @@
+// Backward through time for one layer and direction: fused gate derivatives per step, weight GEMMs once per call.
+import Foundation
+
+extension RecurrentDirection {
+    /// Accumulates gradients of one direction. `dOut` is this direction's block of the layer-output gradient
+    /// (row stride `outStride`, may be nil); `dhn`/`dcn` the final-state gradients (nil = zero).
+    /// Adds into `dx` (L*N, inputSize) and `grads`; writes `dh0`/`dc0`.
+    static func backward(_ s: DirectionShape, x: UnsafePointer<Float>, w: DirectionWeights, tape: DirectionTape,
+                         h0: UnsafePointer<Float>, c0: UnsafePointer<Float>?,
+                         dOut: UnsafePointer<Float>?, dhn: UnsafePointer<Float>?, dcn: UnsafePointer<Float>?,
+                         dx: UnsafeMutablePointer<Float>, grads: DirectionGrads,
+                         dh0: UnsafeMutablePointer<Float>, dc0: UnsafeMutablePointer<Float>?) {
+        let (L, N, H, P, G) = (s.steps, s.batch, s.hidden, s.outSize, s.gates)
+        var dh = [Float](repeating: 0, count: N * P)
+        var dc = [Float](repeating: 0, count: s.kind == .lstm ? N * H : 0)
+        if let dhn { for i in 0..<(N * P) { dh[i] = dhn[i] } }
+        if let dcn, s.kind == .lstm { for i in 0..<(N * H) { dc[i] = dcn[i] } }
+        var dGi = [Float](repeating: 0, count: L * N * G)
+        var dGh = [Float](repeating: 0, count: s.kind == .gru ? L * N * G : 0)
+        var dhraw = [Float](repeating: 0, count: s.projects ? N * H : 0)
+        dh.withUnsafeMutableBufferPointer { dhBuf in
+        dc.withUnsafeMutableBufferPointer { dcBuf in
+        dGi.withUnsafeMutableBufferPointer { dGiBuf in
+        dGh.withUnsafeMutableBufferPointer { dGhBuf in
+        dhraw.withUnsafeMutableBufferPointer { dhrawBuf in
+        tape.gates.withUnsafeBufferPointer { gatesBuf in
+        tape.cells.withUnsafeBufferPointer { cellsBuf in
+        tape.hraw.withUnsafeBufferPointer { hrawBuf in
+        tape.ghn.withUnsafeBufferPointer { ghnBuf in
+        tape.hprev.withUnsafeBufferPointer { hprevBuf in
+            guard let dhp = dhBuf.baseAddress, let dGiAll = dGiBuf.baseAddress,
+                  let gatesAll = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
+            let dGhAll = s.kind == .gru ? dGhBuf.baseAddress ?? dGiAll : dGiAll
+            for step in stride(from: L - 1, through: 0, by: -1) {
+                let t = s.time(step)
+                if let dOut {
+                    let src = dOut + t * N * s.outStride
+                    for n in 0..<N {
+                        let d = dhp + n * P, o = src + n * s.outStride
+                        for j in 0..<P { d[j] += o[j] }
+                    }
+                }
+                let g = gatesAll + t * N * G
+                let dgi = dGiAll + t * N * G
+                switch s.kind {
+                case .rnnTanh, .rnnRelu:
+                    let relu = s.kind == .rnnRelu
+                    for i in 0..<(N * H) {
+                        let h = g[i]
+                        dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
+                    }
+                    gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
+                case .lstm:
+                    guard let cells = cellsBuf.baseAddress, let dcp = dcBuf.baseAddress else { return }
+                    var dhr: UnsafePointer<Float> = UnsafePointer(dhp)
+                    if s.projects, let whr = w.whr, let gwhr = grads.whr, let hraw = hrawBuf.baseAddress,
+                       let dhrawp = dhrawBuf.baseAddress {
+                        gemm(true, false, P, H, N, dhp, P, hraw + t * N * H, H, 1, gwhr, H)
+                        gemm(false, false, N, H, P, dhp, P, whr, H, 0, dhrawp, H)
+                        dhr = UnsafePointer(dhrawp)
+                    }
+                    let c = cells + t * N * H
+                    let cp: UnsafePointer<Float>? = step == 0 ? c0 : cells + s.time(step - 1) * N * H
+                    for n in 0..<N {
+                        let row = g + n * G, drow = dgi + n * G
+                        for j in 0..<H {
+                            let k = n * H + j
+                            let ig = row[j], fg = row[H + j], gg = row[2 * H + j], og = row[3 * H + j]
+                            let tc = tanhf(c[k])
+                            let dhv = dhr[k]
+                            let dcv = dcp[k] + dhv * og * (1 - tc * tc)
+                            let cprev = cp?[k] ?? 0
+                            drow[j] = dcv * gg * ig * (1 - ig)
+                            drow[H + j] = dcv * cprev * fg * (1 - fg)
+                            drow[2 * H + j] = dcv * ig * (1 - gg * gg)
+                            drow[3 * H + j] = dhv * tc * og * (1 - og)
+                            dcp[k] = dcv * fg
+                        }
+                    }
+                    gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
+                case .gru:
+                    guard let ghnAll = ghnBuf.baseAddress else { return }
+                    let dgh = dGhAll + t * N * G
+                    let ghn = ghnAll + t * N * H
+                    let hp = hprevAll + t * N * P
+                    for n in 0..<N {
+                        let row = g + n * G, drow = dgi + n * G, dhrow = dgh + n * G
+                        for j in 0..<H {
+                            let k = n * H + j
+                            let r = row[j], z = row[H + j], nv = row[2 * H + j]
+                            let dhv = dhp[k]
+                            let dn = dhv * (1 - z) * (1 - nv * nv)
+                            let dz = dhv * (hp[k] - nv) * z * (1 - z)
+                            let dr = dn * ghn[k] * r * (1 - r)
+                            drow[j] = dr; drow[H + j] = dz; drow[2 * H + j] = dn
+                            dhrow[j] = dr; dhrow[H + j] = dz; dhrow[2 * H + j] = dn * r
+                            dhp[k] = dhv * z
+                        }
+                    }
+                    gemm(false, false, N, P, G, dgh, G, w.whh, P, 1, dhp, P)
+                }
+            }
+            // Weight gradients for all steps at once.
+            gemm(true, false, G, s.inputSize, L * N, dGiAll, G, x, s.inputSize, 1, grads.wih, s.inputSize)
+            gemm(true, false, G, P, L * N, dGhAll, G, hprevAll, P, 1, grads.whh, P)
+            if let gb = grads.bih { addColumnSums(dGiAll, rows: L * N, cols: G, into: gb) }
+            if let gb = grads.bhh { addColumnSums(dGhAll, rows: L * N, cols: G, into: gb) }
+            gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize)
+            dh0.update(from: dhp, count: N * P)
+            if let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
+        }}}}}}}}}}
+    }
+}
