@@ -1,0 +1,145 @@
+// torch.nn modules in the language: a Swift Module as a host object, and nn.Module as a subclassable host class.
+import UnrollNN
+import UnrollTensor
+
+/// A Swift `Module` living in the language. Attribute reads find parameters, buffers, submodules,
+/// constructor settings and methods; calls run `forward` inside a trace scope named after the module.
+final class ModuleObject: HostObject {
+    let module: Module
+    /// For `class Net(nn.Module)`: the user instance this module backs (its `forward` is the user's).
+    weak var owner: Instance?
+    /// Values assigned through `self.x = ...`, returned as they were (a user submodule stays an instance).
+    private var assigned: [String: Value] = [:]
+
+    init(_ module: Module) { self.module = module }
+
+    var typeName: String { module.typeName }
+
+    func repr(_ interp: Interpreter) throws -> String { module.repr }
+
+    var attributeNames: [String] {
+        module.parameterNames + module.bufferNames + module.moduleNames + ModuleMethods.names + ModuleSettings.names(of: module)
+    }
+
+    var keywordNames: [String] { ["input", "hx"] }
+
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        if let value = assigned[name] { return value }
+        if let p = module.parameter(name) { return TensorBridge.wrap(p, parameter: true) }
+        if let b = module.buffer(name) { return TensorBridge.wrap(b) }
+        if let m = module.submodule(name) { return .object(ModuleObject(m)) }
+        if let setting = ModuleSettings.value(name, of: module) { return setting }
+        if let method = ModuleMethods.method(name, on: self) { return method }
+        return nil
+    }
+
+    func setAttribute(_ name: String, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        switch value {
+        case .object(let object as ModuleObject):
+            module.register(name, module: object.module)
+        case .instance(let instance):
+            guard let backing = instance.backing as? ModuleObject else { return false }
+            module.register(name, module: backing.module)
+        case .object(let object):
+            guard let tensor = TensorBridge.tensor(object), TensorBridge.isParameter(object) else { return false }
+            module.register(name, parameter: tensor)
+        default:
+            return false
+        }
+        assigned[name] = value
+        return true
+    }
+
+    func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
+        let shapes = args.compactMap { TensorBridge.tensorValue($0)?.shape }
+        return try OpTrace.scope("\(module.typeName)\(module.extraRepr().isEmpty ? "" : "(\(module.extraRepr()))")", inputs: shapes) {
+            if let owner {
+                return try interp.callMethod(.instance(owner), "forward", args, kwargs)
+            }
+            let bound = try Arguments("\(module.typeName).forward", ["input", "hx"], required: 1, args, kwargs)
+            var inputs: [ModuleValue] = []
+            if let input = bound["input"] { inputs.append(try ModuleValues.from(input)) }
+            if let hx = bound["hx"] { inputs.append(try ModuleValues.from(hx)) }
+            return ModuleValues.to(try module.forward(inputs))
+        }
+    }
+}
+
+/// Conversions between the language's values and `ModuleValue` (tensors and nested tuples).
+enum ModuleValues {
+    static func from(_ value: Value) throws -> ModuleValue {
+        switch value {
+        case .none: return .none
+        case .tuple(let items): return .tuple(try items.map(from))
+        case .list(let box): return .tuple(try box.items.map(from))
+        default:
+            guard let tensor = TensorBridge.tensorValue(value) else {
+                throw LangError.typeError("expected a Tensor, got \(value.typeName)")
+            }
+            return .tensor(tensor)
+        }
+    }
+
+    static func to(_ value: ModuleValue) -> Value {
+        switch value {
+        case .none: return .none
+        case .tensor(let t): return TensorBridge.wrap(t)
+        case .tuple(let items): return .tuple(items.map(to))
+        }
+    }
+}
+
+/// `nn.Module` itself: subclassed by `class Net(nn.Module):`.
+final class ModuleClass: HostClass {
+    var className: String { "Module" }
+    var typeName: String { "type" }
+    func repr(_ interp: Interpreter) throws -> String { "<class 'torch.nn.modules.module.Module'>" }
+
+    func makeBacking(for instance: Instance, className: String, _ interp: Interpreter) throws -> any HostObject {
+        let module = Module()
+        module.customTypeName = className
+        let object = ModuleObject(module)
+        object.owner = instance
+        return object
+    }
+
+    func isInstance(_ value: Value) -> Bool? {
+        switch value {
+        case .object(let o): return o is ModuleObject
+        case .instance(let i): return i.backing is ModuleObject
+        default: return false
+        }
+    }
+}
+
+/// A built-in layer class such as `nn.RNN`: calling it constructs the module; `isinstance` recognises it.
+final class LayerClass: HostObject {
+    let name: String
+    let make: ([Value], [(String, Value)]) throws -> Module
+    let matches: (Module) -> Bool
+    let parameters: [String]
+
+    init(_ name: String, parameters: [String], matches: @escaping (Module) -> Bool,
+         make: @escaping ([Value], [(String, Value)]) throws -> Module) {
+        self.name = name
+        self.parameters = parameters
+        self.matches = matches
+        self.make = make
+    }
+
+    var typeName: String { "type" }
+    var keywordNames: [String] { parameters }
+    func repr(_ interp: Interpreter) throws -> String { "<class 'torch.nn.\(name)'>" }
+
+    func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
+        .object(ModuleObject(try make(args, kwargs)))
+    }
+
+    func isInstance(_ value: Value) -> Bool? {
+        switch value {
+        case .object(let o as ModuleObject): return matches(o.module)
+        case .instance(let i): return (i.backing as? ModuleObject).map { matches($0.module) } ?? false
+        default: return false
+        }
+    }
+}
