@@ -15,17 +15,50 @@ public struct RunOutcome: Sendable, Equatable {
     }
 }
 
-/// Runs work on a thread with a large stack, so deep (but limited) recursion never overflows the native stack.
-private final class BigStackJob: @unchecked Sendable {
-    var work: () -> Void
-    let done = DispatchSemaphore(value: 0)
-    init(_ work: @escaping () -> Void) { self.work = work }
-    static func run(_ work: @escaping () -> Void) {
-        let job = BigStackJob(work)
-        let thread = Thread { job.work(); job.done.signal() }
-        thread.stackSize = 512 << 20
-        thread.start()
-        job.done.wait()
+/// The session's own thread, with a large stack so deep (but limited) recursion never overflows the native
+/// stack. Every input of a session runs on it, so per-thread tensor state (the default generator seeded by
+/// `torch.manual_seed`, grad mode) carries over from one input to the next.
+final class SessionWorker: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+    private var stopped = false
+    private var thread: Thread?
+
+    init() {
+        let t = Thread { [self] in loop() }
+        t.stackSize = 512 << 20
+        t.name = "unroll-session"
+        thread = t
+        t.start()
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !stopped { condition.wait() }
+            if jobs.isEmpty { condition.unlock(); return }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job()
+        }
+    }
+
+    /// Runs `work` on the session thread and waits for it (inline when already on it).
+    func sync(_ work: @escaping () -> Void) {
+        if Thread.current === thread { work(); return }
+        let done = DispatchSemaphore(value: 0)
+        condition.lock()
+        jobs.append { work(); done.signal() }
+        condition.signal()
+        condition.unlock()
+        done.wait()
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.signal()
+        condition.unlock()
     }
 }
 
@@ -33,6 +66,7 @@ private final class BigStackJob: @unchecked Sendable {
 public final class Session {
     let interpreter: Interpreter
     private let output: (String) -> Void
+    private let worker = SessionWorker()
 
     /// - Parameter output: receives all printed text (print, echoes, and error texts), never stdout directly.
     public init(output: @escaping (String) -> Void) {
@@ -40,13 +74,15 @@ public final class Session {
         interpreter = Interpreter(output: output)
     }
 
+    deinit { worker.stop() }
+
     /// Parses and executes one input (one or several statements, or a block). Expression statements echo
     /// their repr unless it is None. On failure the error text is also written to the output sink;
     /// variables assigned before the failure are kept.
     public func run(_ source: String, file: String = "<stdin>") -> RunOutcome {
         var outcome = RunOutcome(succeeded: true)
         let interp = interpreter
-        BigStackJob.run {
+        worker.sync {
             outcome = Session.execute(source, interp)
         }
         if let text = outcome.errorText { output(text.hasSuffix("\n") ? text : text + "\n") }
@@ -108,7 +144,7 @@ public final class Session {
     public func evaluate(_ expression: String) throws -> Value {
         var result: Result<Value, Error> = .success(.none)
         let interp = interpreter
-        BigStackJob.run {
+        worker.sync {
             result = Result {
                 var lexer = Lexer(expression)
                 var parser = Parser(tokens: try lexer.run())

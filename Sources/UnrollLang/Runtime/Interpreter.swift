@@ -52,6 +52,7 @@ public final class Interpreter {
 
     public init(output: @escaping (String) -> Void) {
         self.output = output
+        _ = StandardModules.install
         installBuiltins()
     }
 
@@ -307,6 +308,10 @@ public final class Interpreter {
 
     /// `+=` on a list extends it in place (aliases see it); host objects may define in-place ops via `binary`.
     private func inPlaceBinary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        let inPlaceNames: [BinaryOperator: String] = [.add: "__iadd__", .sub: "__isub__", .mul: "__imul__", .div: "__itruediv__"]
+        if case .object(let o) = a, let name = inPlaceNames[op], let method = try o.getAttribute(name, self) {
+            return try call(method, [b], [])
+        }
         if op == .add, case .list(let box) = a {
             box.items.append(contentsOf: try iterate(b))
             return a

@@ -139,7 +139,7 @@ extension Interpreter {
     }
 
     func address(_ object: AnyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(object).hashValue), radix: 16).leftPadded(to: 12)
+        "0x" + String(UInt(bitPattern: ObjectIdentifier(object)), radix: 16).leftPadded(to: 12)
     }
 }
 

@@ -1,0 +1,10 @@
+// Registers the namespaces this module provides; other bindings (nn, optim, utils.data) add theirs the same way.
+
+/// The standard module set. Registering another namespace is one line:
+/// `ModuleRegistry.register("torch.nn") { NNBinding.makeNamespace() }`.
+public enum StandardModules {
+    /// Idempotent; every `Interpreter` calls it on creation.
+    public static let install: Void = {
+        ModuleRegistry.register("torch") { TorchBinding.makeNamespace() }
+    }()
+}

@@ -1,0 +1,192 @@
+// The `torch` namespace: tensor factories, random functions, math functions, dtypes, no_grad, Size.
+import UnrollTensor
+
+/// `torch.no_grad()` / `torch.enable_grad()` as context managers.
+final class GradModeContext: HostObject {
+    let enabled: Bool
+    private var saved: [Bool] = []
+    init(enabled: Bool) { self.enabled = enabled }
+    var typeName: String { enabled ? "enable_grad" : "no_grad" }
+    func repr(_ interp: Interpreter) throws -> String { "<torch.autograd.grad_mode.\(typeName) object at \(interp.address(self))>" }
+    func enter(_ interp: Interpreter) throws -> Value? {
+        saved.append(GradMode.isEnabled)
+        GradMode.set(enabled)
+        return Value.none
+    }
+    func exit(_ interp: Interpreter) throws { GradMode.set(saved.popLast() ?? true) }
+}
+
+/// `torch.Tensor` as a class: `isinstance(x, torch.Tensor)`, `torch.Tensor([1, 2])`.
+final class TensorClass: HostObject {
+    var typeName: String { "type" }
+    func repr(_ interp: Interpreter) throws -> String { "<class 'torch.Tensor'>" }
+    func isInstance(_ value: Value) -> Bool? {
+        if case .object(let o) = value { return o is TensorObject }
+        return false
+    }
+    func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
+        if args.count == 1, case .list = args[0] { return wrap(try TensorConvert.fromData(args[0], dtype: .float32, interp)) }
+        return wrap(try Tensor.empty(try TensorConvert.shape(args, "Tensor")))
+    }
+}
+
+enum TorchBinding {
+    static func makeNamespace() -> Namespace {
+        let torch = Namespace("torch")
+        for dtype in DType.allCases { torch.members[String(dtype.torchName.dropFirst(6))] = .object(DTypeObject(dtype)) }
+        torch.members["float"] = .object(DTypeObject(.float32))
+        torch.members["double"] = .object(DTypeObject(.float64))
+        torch.members["long"] = .object(DTypeObject(.int64))
+        torch.members["Tensor"] = .object(TensorClass())
+        torch.members["__version__"] = .str("2.5.1+unroll")
+        torch.define("Size") { args, _, interp in
+            .object(SizeObject(try (args.first.map { try interp.iterate($0) } ?? []).map { try $0.asInt() }))
+        }
+        torch.define("device") { _, _, _ in .object(DeviceObject()) }
+        torch.define("tensor") { args, kwargs, interp in
+            let a = try Arguments("tensor", ["data", "dtype", "requires_grad", "device"], required: 1, args, kwargs)
+            let t = try TensorConvert.fromData(a.values["data"] ?? .none, dtype: try TensorConvert.dtype(a["dtype"]), interp)
+            if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
+            return wrap(t)
+        }
+        torch.define("is_tensor") { args, _, _ in
+            if case .object(let o)? = args.first { return .bool(o is TensorObject) }
+            return .bool(false)
+        }
+        func factory(_ name: String, _ make: @escaping ([Int], DType?, Arguments) throws -> Tensor) {
+            torch.define(name) { args, kwargs, _ in
+                let a = try Arguments(name, ["size", "dtype", "requires_grad", "device", "generator", "out"], variadic: true,
+                                      keywordOnly: ["size", "dtype", "requires_grad", "device", "generator", "out"], args, kwargs)
+                let shape = try TensorConvert.shape(a.values["size"].map { [$0] } ?? a.rest, name)
+                let t = try make(shape, try TensorConvert.dtype(a["dtype"]), a)
+                if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
+                return wrap(t)
+            }
+        }
+        factory("zeros") { s, d, _ in try Tensor.zeros(s, dtype: d ?? .defaultFloat) }
+        factory("ones") { s, d, _ in try Tensor.ones(s, dtype: d ?? .defaultFloat) }
+        factory("empty") { s, d, _ in try Tensor.zeros(s, dtype: d ?? .defaultFloat) }
+        factory("rand") { try Tensor.rand($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
+        factory("randn") { try Tensor.randn($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
+        for (name, make) in [("zeros_like", { (t: Tensor, d: DType?) in try t.zerosLike(dtype: d) }),
+                             ("ones_like", { try $0.onesLike(dtype: $1) }), ("empty_like", { try $0.zerosLike(dtype: $1) }),
+                             ("rand_like", { try $0.randLike(dtype: $1) }), ("randn_like", { try $0.randnLike(dtype: $1) })] {
+            torch.define(name) { args, kwargs, interp in
+                let a = try Arguments(name, ["input", "dtype", "requires_grad"], required: 1, args, kwargs)
+                let t = try make(try TensorConvert.tensor(a.values["input"] ?? .none, interp), try TensorConvert.dtype(a["dtype"]))
+                if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
+                return wrap(t)
+            }
+        }
+        torch.define("full") { args, kwargs, _ in
+            let a = try Arguments("full", ["size", "fill_value", "dtype", "requires_grad"], required: 2, args, kwargs)
+            guard let s = TensorConvert.scalar(a.values["fill_value"] ?? .none) else { throw LangError.typeError("full(): argument 'fill_value' must be Number") }
+            return wrap(try Tensor.full(try TensorConvert.shape([a.values["size"] ?? .none], "full"), s, dtype: try TensorConvert.dtype(a["dtype"])))
+        }
+        torch.define("full_like") { args, kwargs, interp in
+            let a = try Arguments("full_like", ["input", "fill_value", "dtype"], required: 2, args, kwargs)
+            guard let s = TensorConvert.scalar(a.values["fill_value"] ?? .none) else { throw LangError.typeError("full_like(): argument 'fill_value' must be Number") }
+            return wrap(try TensorConvert.tensor(a.values["input"] ?? .none, interp).fullLike(s, dtype: try TensorConvert.dtype(a["dtype"])))
+        }
+        torch.define("arange") { args, kwargs, _ in
+            let a = try Arguments("arange", ["start", "end", "step", "dtype", "requires_grad"], keywordOnly: ["dtype", "requires_grad"], args, kwargs)
+            func s(_ n: String) throws -> Scalar? {
+                guard let v = a[n] else { return nil }
+                guard let x = TensorConvert.scalar(v) else { throw LangError.typeError("arange(): argument '\(n)' must be Number, not \(v.typeName)") }
+                return x
+            }
+            var start = try s("start") ?? .int(0)
+            var end = try s("end")
+            if end == nil { end = start; start = .int(0) }
+            let t = try Tensor.arange(start, end ?? .int(0), try s("step") ?? .int(1), dtype: try TensorConvert.dtype(a["dtype"]))
+            if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
+            return wrap(t)
+        }
+        torch.define("linspace") { args, kwargs, _ in
+            let a = try Arguments("linspace", ["start", "end", "steps", "dtype"], required: 3, args, kwargs)
+            return wrap(try Tensor.linspace(try a.double("start"), try a.double("end"), steps: try a.int("steps"),
+                                            dtype: try TensorConvert.dtype(a["dtype"]) ?? .defaultFloat))
+        }
+        torch.define("eye") { args, kwargs, _ in
+            let a = try Arguments("eye", ["n", "m", "dtype"], required: 1, args, kwargs)
+            return wrap(try Tensor.eye(try a.int("n"), try a["m"].map { try $0.asInt() }, dtype: try TensorConvert.dtype(a["dtype"]) ?? .defaultFloat))
+        }
+        torch.define("randint") { args, kwargs, _ in
+            let a = try Arguments("randint", ["low", "high", "size", "generator", "dtype"], keywordOnly: ["generator", "dtype"], args, kwargs)
+            var low: Int64 = 0, high: Int64
+            var sizeValue: Value
+            if args.count >= 3 || (args.count == 2 && kwargs.contains { $0.0 == "size" } == false && a.values["size"] == nil && false) {
+                low = Int64(try a.int("low")); high = Int64(try a.int("high")); sizeValue = a.values["size"] ?? .none
+            } else if let size = a.values["size"], a.values["high"] == nil {
+                high = Int64(try a.int("low")); sizeValue = size
+            } else if args.count == 2 {
+                high = Int64(try a.int("low")); sizeValue = a.values["high"] ?? .none
+            } else {
+                low = Int64(try a.int("low", default: 0)); high = Int64(try a.int("high")); sizeValue = a.values["size"] ?? .none
+            }
+            return wrap(try Tensor.randint(low: low, high: high, try TensorConvert.shape([sizeValue], "randint"),
+                                           dtype: try TensorConvert.dtype(a["dtype"]) ?? .int64, generator: try generatorArg(a["generator"])))
+        }
+        torch.define("randperm") { args, kwargs, _ in
+            let a = try Arguments("randperm", ["n", "generator", "dtype"], required: 1, keywordOnly: ["generator", "dtype"], args, kwargs)
+            return wrap(try Tensor.randperm(try a.int("n"), dtype: try TensorConvert.dtype(a["dtype"]) ?? .int64, generator: try generatorArg(a["generator"])))
+        }
+        torch.define("normal") { args, kwargs, _ in
+            let a = try Arguments("normal", ["mean", "std", "size", "generator"], required: 2, args, kwargs)
+            return wrap(try Tensor.normal(mean: try a.double("mean"), std: try a.double("std"),
+                                          try TensorConvert.shape([a.values["size"] ?? .tuple([])], "normal"), generator: try generatorArg(a["generator"])))
+        }
+        torch.define("manual_seed") { args, kwargs, _ in
+            let a = try Arguments("manual_seed", ["seed"], required: 1, args, kwargs)
+            return .object(GeneratorObject(Generator.manualSeed(Int64(try a.int("seed")))))
+        }
+        torch.define("initial_seed") { _, _, _ in .int(Int64(bitPattern: Generator.default.initialSeed)) }
+        torch.define("Generator") { _, _, _ in .object(GeneratorObject(Generator())) }
+        torch.define("no_grad") { _, _, _ in .object(GradModeContext(enabled: false)) }
+        torch.define("enable_grad") { _, _, _ in .object(GradModeContext(enabled: true)) }
+        torch.define("is_grad_enabled") { _, _, _ in .bool(GradMode.isEnabled) }
+        torch.define("set_grad_enabled") { args, _, _ in
+            GradMode.set(try (args.first ?? .bool(true)).asInt() != 0)
+            return .none
+        }
+        torch.define("cat") { args, kwargs, interp in
+            let a = try Arguments("cat", ["tensors", "dim"], required: 1, args, kwargs)
+            let ts = try interp.iterate(a.values["tensors"] ?? .none).map { try TensorConvert.tensor($0, interp, what: "cat(): tensors") }
+            return wrap(try Tensor.cat(ts, dim: try a.int("dim", default: 0)))
+        }
+        torch.define("concat") { args, kwargs, interp in try interp.call(torch.members["cat"] ?? .none, args, kwargs) }
+        torch.define("stack") { args, kwargs, interp in
+            let a = try Arguments("stack", ["tensors", "dim"], required: 1, args, kwargs)
+            let ts = try interp.iterate(a.values["tensors"] ?? .none).map { try TensorConvert.tensor($0, interp, what: "stack(): tensors") }
+            return wrap(try Tensor.stack(ts, dim: try a.int("dim", default: 0)))
+        }
+        torch.define("allclose") { args, kwargs, interp in
+            let a = try Arguments("allclose", ["input", "other", "rtol", "atol", "equal_nan"], required: 2, args, kwargs)
+            let x = try TensorConvert.tensor(a.values["input"] ?? .none, interp), y = try TensorConvert.tensor(a.values["other"] ?? .none, interp)
+            let rtol = try a.double("rtol", default: 1e-5), atol = try a.double("atol", default: 1e-8)
+            let shape = try Shape.broadcast(x.shape, y.shape)
+            let xs = try x.expand(shape).doubles(), ys = try y.expand(shape).doubles()
+            return .bool(zip(xs, ys).allSatisfy { Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) })
+        }
+        torch.define("numel") { args, _, interp in .int(Int64(try TensorConvert.tensor(args.first ?? .none, interp).numel)) }
+        // Functions that are the same as the tensor method of their first argument.
+        for name in ["tanh", "sigmoid", "relu", "exp", "log", "sin", "cos", "sqrt", "rsqrt", "abs", "sign", "square", "neg",
+                     "matmul", "mm", "bmm", "dot", "add", "sub", "mul", "div", "pow", "eq", "ne", "lt", "le", "gt", "ge",
+                     "maximum", "minimum", "remainder", "floor_divide", "sum", "mean", "prod", "max", "min", "argmax", "argmin",
+                     "std", "var", "norm", "amax", "amin", "clamp", "clip", "reshape", "squeeze", "unsqueeze", "transpose",
+                     "permute", "flatten", "t", "unbind", "chunk", "split", "select", "narrow", "equal", "clone", "detach",
+                     "swapaxes"] {
+            guard let method = TensorObject.methods[name] else { continue }
+            torch.define(name) { args, kwargs, interp in
+                var rest = args
+                var input: Value
+                if !rest.isEmpty { input = rest.removeFirst() }
+                else if let i = kwargs.firstIndex(where: { $0.0 == "input" }) { input = kwargs[i].1 }
+                else { throw LangError.typeError("\(name)() missing 1 required positional argument: 'input'") }
+                let t = try TensorConvert.tensor(input, interp, what: "\(name)(): argument 'input' (position 1)")
+                return try method(t, rest, kwargs.filter { $0.0 != "input" }, interp)
+            }
+        }
+        return torch
+    }
+}
