@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "UnrollPlot"),
         .target(name: "UnrollLang", dependencies: ["UnrollTensor", "UnrollNN", "UnrollData", "UnrollPlot"]),
         .target(name: "UnrollLessons", dependencies: ["UnrollLang"]),
-        .target(name: "UnrollREPL", dependencies: ["UnrollLang", "UnrollLessons", "CEditLine"]),
+        .target(name: "UnrollREPL", dependencies: ["UnrollLang", "UnrollLessons", "UnrollNN", "UnrollTensor", "CEditLine"]),
         .target(name: "UnrollBench", dependencies: ["UnrollTensor", "UnrollNN", "UnrollLang", "CBLAS"]),
         .executableTarget(
             name: "unroll",

@@ -6,5 +6,6 @@ public enum StandardModules {
     /// Idempotent; every `Interpreter` calls it on creation.
     public static let install: Void = {
         ModuleRegistry.register("torch") { TorchBinding.makeNamespace() }
+        NNBinding.register()
     }()
 }

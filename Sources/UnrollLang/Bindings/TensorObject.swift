@@ -9,7 +9,10 @@ public final class TensorObject: HostObject {
     public init(_ tensor: Tensor) { self.tensor = tensor }
 
     public var typeName: String { "Tensor" }
-    public func repr(_ interp: Interpreter) throws -> String { TensorFormat.repr(tensor) }
+    public func repr(_ interp: Interpreter) throws -> String {
+        // nn.Parameter is a tensor subclass in PyTorch; its repr prefixes the tensor's.
+        tensor.isParameter ? "Parameter containing:\n" + TensorFormat.repr(tensor) : TensorFormat.repr(tensor)
+    }
 
     public func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         if let p = TensorObject.properties[name] { return try p(tensor, interp) }

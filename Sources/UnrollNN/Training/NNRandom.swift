@@ -14,7 +14,7 @@ public protocol NNRandomSource: AnyObject {
 }
 
 public enum NNRandom {
-    nonisolated(unsafe) public static var source: NNRandomSource = MersenneTwisterSource(seed: 67280421310721)
+    nonisolated(unsafe) public static var source: NNRandomSource = DefaultGeneratorSource()
 
     /// Reseeds the default source (what `torch.manual_seed` does when no other source is installed).
     public static func manualSeed(_ seed: UInt64) {

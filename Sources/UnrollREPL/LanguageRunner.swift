@@ -1,0 +1,87 @@
+// The REPL's StatementRunner over the language Session: streams output, shapes errors for lessons, runs :commands.
+import Foundation
+import UnrollLang
+import UnrollLessons
+import UnrollNN
+import UnrollTensor
+
+/// Runs statements in a `Session` and implements the inspection meta-commands on the values it holds.
+public final class LanguageRunner: StatementRunner {
+    private var session: Session!
+    private var sink: ((String) -> Void)?
+    /// Lesson replay wants errors as PyTorch's last line (plus hint); the REPL shows source line and caret too.
+    private let lessonStyleErrors: Bool
+
+    public init(lessonStyleErrors: Bool = false) {
+        self.lessonStyleErrors = lessonStyleErrors
+        session = makeSession()
+    }
+
+    private func makeSession() -> Session {
+        Session(output: { [weak self] text in self?.sink?(text) })
+    }
+
+    public func execute(_ source: String, live: ((String) -> Void)?) -> ExecutionResult {
+        var captured = ""
+        sink = { text in
+            captured += text
+            live?(text)
+        }
+        defer { sink = nil }
+        let outcome = session.run(source)
+        guard !outcome.succeeded else { return ExecutionResult(output: captured) }
+        let error = lessonStyleErrors ? (outcome.errorLine ?? outcome.errorText ?? "Error") : (outcome.errorText ?? outcome.errorLine ?? "Error")
+        return ExecutionResult(output: captured, error: error)
+    }
+
+    public func complete(_ textBeforeCursor: String) -> CompletionAnswer {
+        let answer = session.completions(for: textBeforeCursor)
+        return CompletionAnswer(replacing: answer.replacing, candidates: answer.candidates)
+    }
+
+    public func interrupt() { session.interrupt() }
+
+    public func reset() { session.reset() }
+
+    public func inspect(_ command: String, arguments: String) -> ExecutionResult? {
+        do {
+            switch command {
+            case "shapes": return ExecutionResult(output: try Inspection.shapes(arguments, session) + "\n")
+            case "explain": return ExecutionResult(output: try Inspection.explain(arguments, session) + "\n")
+            case "layout": return ExecutionResult(output: try Inspection.layout(arguments, session) + "\n")
+            case "unroll": return ExecutionResult(output: try Inspection.unroll(arguments, session) + "\n")
+            case "vars": return ExecutionResult(output: Inspection.vars(session) + "\n")
+            case "seed":
+                guard let seed = Int64(arguments.trimmingCharacters(in: .whitespaces)) else {
+                    return ExecutionResult(output: "", error: "usage: :seed N")
+                }
+                Generator.default.manualSeed(seed)
+                return ExecutionResult(output: "torch.manual_seed(\(seed))\n")
+            case "trace":
+                var printed = ""
+                sink = { printed += $0 }
+                defer { sink = nil }
+                let (value, events) = try OpTrace.capture { try session.evaluate(arguments) }
+                let result = try session.repr(value)
+                return ExecutionResult(output: printed + TraceView.render(events) + "\n→ " + Inspection.describe(value, repr: result) + "\n")
+            case "time":
+                var printed = ""
+                sink = { printed += $0 }
+                defer { sink = nil }
+                let start = DispatchTime.now().uptimeNanoseconds
+                let outcome = session.run(arguments)
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                let text = printed + String(format: "time: %.3f ms\n", ms)
+                return ExecutionResult(output: text, error: outcome.succeeded ? nil : outcome.errorText)
+            default:
+                return nil
+            }
+        } catch let error as LangError {
+            return ExecutionResult(output: "", error: error.description)
+        } catch let error as TensorError {
+            return ExecutionResult(output: "", error: error.description + (error.hint.map { "\n" + $0 } ?? ""))
+        } catch {
+            return ExecutionResult(output: "", error: "\(error)")
+        }
+    }
+}
