@@ -17,7 +17,8 @@ public enum Interactive {
             runner: runner, out: { text in FileHandle.standardOutput.write(Data(text.utf8)) }, color: color,
             history: history, lessonsDirectory: lessonsDirectory,
             progress: ProgressStore(path: ProgressStore.defaultPath()), width: Terminal.width())
-        let watcher = InterruptWatcher(onInterrupt: { [host] in host.interrupt() })
+        let target = InterruptTarget(runner: runner)
+        let watcher = InterruptWatcher(onInterrupt: { target.runner.interrupt() })
         watcher.start()
         let reader: LineReader
         if interactive, let editor = EditLineReader() {
@@ -33,4 +34,11 @@ public enum Interactive {
         }
         return ReplLoop(reader: reader, engine: host, history: history, color: color).run()
     }
+}
+
+/// Carries the runner to the watcher thread. `StatementRunner.interrupt()` is documented as safe to call from
+/// another thread (it only sets an atomic flag), which is the one thing that thread does with it.
+final class InterruptTarget: @unchecked Sendable {
+    let runner: StatementRunner
+    init(runner: StatementRunner) { self.runner = runner }
 }
