@@ -105,6 +105,8 @@ public final class EditLineReader: LineReader {
     }
 
     /// Puts `text` on the next prompt, already typed, so Enter runs it and the learner may edit it first.
+    /// A multi-line statement is typed line by line: all but the last line are entered (the block continues at
+    /// `... `), the last waits for Enter, and a block then needs the usual blank line.
     public func prefill(_ text: String) {
         guard let editLine else { return }
         el_push(editLine, text)

@@ -9,6 +9,8 @@ public protocol ReplEngine: AnyObject {
     func complete(_ textBeforeCursor: String) -> CompletionAnswer
     /// Runs a `:command args` line; returns false when it failed.
     func meta(_ command: String, arguments: String) -> MetaOutcome
+    /// A statement to put on the next prompt already typed (lesson stepping), taken once.
+    func takePrefill() -> String?
     /// Requests that the running statement stop with KeyboardInterrupt (called from a signal handler's thread).
     func interrupt()
 }

@@ -76,5 +76,8 @@ public final class ReplLoop {
     private func execute(_ source: String) {
         record(source)
         _ = engine.run(source)
+        if let text = engine.takePrefill(), let editor = reader as? EditLineReader {
+            editor.prefill(text)
+        }
     }
 }
