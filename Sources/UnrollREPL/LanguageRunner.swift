@@ -30,8 +30,24 @@ public final class LanguageRunner: StatementRunner {
         defer { sink = nil }
         let outcome = session.run(source)
         guard !outcome.succeeded else { return ExecutionResult(output: captured) }
-        let error = lessonStyleErrors ? (outcome.errorLine ?? outcome.errorText ?? "Error") : (outcome.errorText ?? outcome.errorLine ?? "Error")
-        return ExecutionResult(output: captured, error: error)
+        // The session also prints the error; the result carries it separately, so drop it from the output.
+        let full = outcome.errorText ?? outcome.errorLine ?? "Error"
+        if captured.hasSuffix(full + "\n") { captured.removeLast(full.count + 1) }
+        guard lessonStyleErrors, let line = outcome.errorLine else { return ExecutionResult(output: captured, error: full) }
+        let hint = LanguageRunner.hint(of: full)
+        return ExecutionResult(output: captured, error: hint.isEmpty ? line : line + "\n" + hint)
+    }
+
+    /// The teaching hint of a rendered error: what follows the `Type: message` line and the source excerpt.
+    static func hint(of rendered: String) -> String {
+        var lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropFirst()
+        if lines.count >= 2, lines[lines.startIndex + 1].trimmingCharacters(in: .whitespaces).allSatisfy({ $0 == "^" }),
+           lines[lines.startIndex].hasPrefix("    ") {
+            lines = lines.dropFirst(2)
+        } else if let first = lines.first, first.hasPrefix("    ") {
+            lines = lines.dropFirst()
+        }
+        return lines.joined(separator: "\n")
     }
 
     public func complete(_ textBeforeCursor: String) -> CompletionAnswer {

@@ -47,6 +47,3 @@ func runStatements(_ lines: [String], session: Session) -> Int32 {
 
 /// The interactive REPL entry point. The lead's line-editing REPL replaces this; for now it reads lines
 /// like stdin mode, without prompts.
-func runInteractive() -> Int32 {
-    runStdin()
-}

@@ -2,16 +2,20 @@
 import ArgumentParser
 import Foundation
 import UnrollLang
+import UnrollREPL
 
 struct Unroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unroll",
         abstract: "Learn recurrent neural networks the PyTorch way, in the terminal.",
         discussion: "With no arguments: an interactive session on a terminal, or stdin mode when stdin is piped.",
-        subcommands: [RunFile.self])
+        subcommands: [RunFile.self, Replay.self, Learn.self, Bench.self])
 
     @Option(name: .customShort("c"), help: "Run this code and exit.")
     var code: String?
+
+    @Flag(help: "No colours on a terminal (NO_COLOR does the same).")
+    var noColor = false
 
     mutating func run() throws {
         if let code {
@@ -20,7 +24,8 @@ struct Unroll: ParsableCommand {
         if isatty(STDIN_FILENO) == 0 {
             throw ExitCode(runStdin())
         }
-        throw ExitCode(runInteractive())
+        throw ExitCode(Interactive.run(runner: LanguageRunner(), noColor: noColor,
+                                       lessonsDirectory: LessonsLocator.find(), startLesson: nil))
     }
 }
 
@@ -39,4 +44,6 @@ struct RunFile: ParsableCommand {
     }
 }
 
+// Lesson replay runs each lesson through the same host as the REPL, errors shown as PyTorch's last line.
+Replay.makeExecutor = { ReplHost(runner: LanguageRunner(lessonStyleErrors: true), out: nil, lessonsDirectory: LessonsLocator.find()) }
 Unroll.main()
