@@ -174,7 +174,8 @@ enum RecurrentDirection {
             }
             let last = out + s.time(L - 1) * N * s.outStride
             for n in 0..<N { (hn + n * P).update(from: last + n * s.outStride, count: P) }
-            if let cn, let cells = cellsBuf.baseAddress {
+            // Only an LSTM has cell states: the other kinds' empty arrays still have a non-nil base address.
+            if s.kind == .lstm, let cn, let cells = cellsBuf.baseAddress {
                 cn.update(from: cells + s.time(L - 1) * N * H, count: N * H)
             }
         }}}}}}

@@ -107,7 +107,8 @@ extension RecurrentDirection {
             if let gb = grads.bhh { addColumnSums(dGhAll, rows: L * N, cols: G, into: gb) }
             gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize)
             dh0.update(from: dhp, count: N * P)
-            if let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
+            // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
+            if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
         }}}}}}}}}}
     }
 }

@@ -112,7 +112,8 @@ enum RecurrentFunction {
                             s, x: xp, w: w, tape: tapes[slot], h0: inputs.h0.floatPointer + slot * N * P,
                             c0: inputs.c0.map { UnsafePointer($0.floatPointer + slot * N * H) },
                             dOut: dp + d * P, dhn: gradHn + slot * N * P, dcn: gradCn.map { $0 + slot * N * H },
-                            dx: dxp, grads: g, dh0: dhp + slot * N * P, dc0: dcb.baseAddress.map { $0 + slot * N * H })
+                            dx: dxp, grads: g, dh0: dhp + slot * N * P,
+                            dc0: cfg.kind == .lstm ? dcb.baseAddress.map { $0 + slot * N * H } : nil)
                     }}}}}
                 }
             }

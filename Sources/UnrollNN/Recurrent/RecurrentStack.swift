@@ -54,7 +54,8 @@ enum RecurrentStack {
                     RecurrentDirection.forward(
                         s, x: xp, w: w, h0: inp.h0.floatPointer + slot * N * P,
                         c0: inp.c0.map { UnsafePointer($0.floatPointer + slot * N * H) },
-                        out: op + d * P, hn: hp + slot * N * P, cn: cb.baseAddress.map { $0 + slot * N * H }, tape: tape)
+                        out: op + d * P, hn: hp + slot * N * P,
+                        cn: cfg.kind == .lstm ? cb.baseAddress.map { $0 + slot * N * H } : nil, tape: tape)
                 }}}}
                 tapes.append(tape)
             }
