@@ -156,6 +156,15 @@ public final class Session {
         return try result.get()
     }
 
+    /// Runs `body` on the session's thread, where its per-thread tensor state lives (the generator that
+    /// `torch.manual_seed` seeded, grad mode, op tracing). Inspection commands use it.
+    public func perform<T>(_ body: @escaping () throws -> T) throws -> T {
+        var result: Result<T, Error>?
+        worker.sync { result = Result { try body() } }
+        guard let result else { throw LangError("RuntimeError", "the session thread did not run the request") }
+        return try result.get()
+    }
+
     /// The session's variables in definition order.
     public var globals: [(name: String, value: Value)] { interpreter.orderedGlobals }
 

@@ -61,6 +61,17 @@ public final class LanguageRunner: StatementRunner {
 
     public func inspect(_ command: String, arguments: String) -> ExecutionResult? {
         do {
+            return try session.perform { [self] in self.inspectOnSessionThread(command, arguments: arguments) }
+        } catch let error as LangError {
+            return ExecutionResult(output: "", error: error.description)
+        } catch {
+            return ExecutionResult(output: "", error: "\(error)")
+        }
+    }
+
+    /// The inspection commands, run on the session's thread so they see its generator, grad mode and tracing.
+    private func inspectOnSessionThread(_ command: String, arguments: String) -> ExecutionResult? {
+        do {
             switch command {
             case "shapes": return ExecutionResult(output: try Inspection.shapes(arguments, session) + "\n")
             case "explain": return ExecutionResult(output: try Inspection.explain(arguments, session) + "\n")

@@ -94,6 +94,11 @@ public final class Interpreter {
 
     /// Runs statements at module level; expression statements echo their repr when `echo` is set.
     func runModule(_ statements: [Stmt], echo: Bool) throws {
+        // Python's interactive ('single') mode echoes every expression statement outside function bodies,
+        // also inside for/if/with blocks; `echoing` carries that into nested blocks.
+        let savedEcho = echoing
+        echoing = echo
+        defer { echoing = savedEcho }
         for statement in statements {
             if echo, case .expression(let e) = statement.kind {
                 try checkInterrupt()
@@ -112,6 +117,9 @@ public final class Interpreter {
             }
         }
     }
+
+    /// True while running REPL input, where expression statements echo (see `runModule`).
+    var echoing = false
 
     private func setGlobalQuietly(_ name: String, _ value: Value) { builtins[name] = value }
 
@@ -155,7 +163,11 @@ public final class Interpreter {
     private func execKind(_ statement: Stmt, _ frame: Frame) throws -> Flow {
         switch statement.kind {
         case .expression(let e):
-            _ = try eval(e, frame)
+            let v = try eval(e, frame)
+            if echoing && frame.isModule && !v.isNone {
+                output(try repr(v) + "\n")
+                setGlobalQuietly("_", v)
+            }
         case .assign(let targets, let valueExpr):
             let value = try eval(valueExpr, frame)
             for t in targets { try assign(t, value, frame) }

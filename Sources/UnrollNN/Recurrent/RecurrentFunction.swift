@@ -43,6 +43,9 @@ enum RecurrentFunction {
         graphInputs += params
         guard GradMode.isEnabled, graphInputs.contains(where: { $0.requiresGrad }) else { return (out, hn, cn) }
 
+        // The packed node and its routing nodes are plumbing: the kernel already described itself to :trace.
+        OpTrace.beginMute()
+        defer { OpTrace.endMute() }
         let outCount = L * N * D * P, hnCount = slots * N * P, cnCount = cfg.kind == .lstm ? slots * N * H : 0
         let packed = try Tensor(zeros: [outCount + hnCount + cnCount], dtype: .float32)
         let hasH0 = userH0 != nil, hasC0 = userC0 != nil

@@ -45,6 +45,7 @@ enum RecurrentStack {
                 let tape = DirectionTape(s)
                 let w = weights(cfg, params, layer: layer, direction: d)
                 let slot = layer * D + d
+                RecurrentTrace.direction(cfg, layer: layer, direction: d, steps: L, batch: N)
                 layerInput.withUnsafeBufferPointer { xb in
                 out.withUnsafeMutableBufferPointer { ob in
                 hn.withUnsafeMutableBufferPointer { hb in
@@ -58,7 +59,9 @@ enum RecurrentStack {
                         cn: cfg.kind == .lstm ? cb.baseAddress.map { $0 + slot * N * H } : nil, tape: tape)
                 }}}}
                 tapes.append(tape)
+                RecurrentTrace.endDirection()
             }
+            RecurrentTrace.layerOutput(cfg, layer: layer, steps: L, batch: N)
             inputs.append(layerInput)
             if layer + 1 < cfg.layers, let mask = dropoutMasks[layer] {
                 layerInput = zip(out, mask).map { $0 * $1 }
@@ -66,6 +69,7 @@ enum RecurrentStack {
                 layerInput = out
             }
         }
+        RecurrentTrace.finalState(cfg, batch: N)
         return (out, hn, cn, tapes, inputs)
     }
 

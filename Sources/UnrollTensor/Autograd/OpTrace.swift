@@ -46,6 +46,22 @@ public enum OpTrace {
         state.traceEvents.append(TraceEvent(kind: .note, name: text, inputShapes: [], outputShape: [], depth: state.traceDepth))
     }
 
+    /// Opens a scope that a later `exit()` closes (for kernels whose structure does not nest as closures).
+    public static func enter(_ name: String, inputs: [[Int]] = []) {
+        let state = ThreadState.current
+        guard state.traceActive else { return }
+        state.traceEvents.append(TraceEvent(kind: .enter, name: name, inputShapes: inputs, outputShape: [], depth: state.traceDepth))
+        state.traceDepth += 1
+    }
+
+    /// Closes the scope `enter` opened.
+    public static func exit() {
+        let state = ThreadState.current
+        guard state.traceActive else { return }
+        state.traceDepth = max(0, state.traceDepth - 1)
+        state.traceEvents.append(TraceEvent(kind: .exit, name: "", inputShapes: [], outputShape: [], depth: state.traceDepth))
+    }
+
     /// Wraps `body` in a named scope, e.g. `rnn (RNN)` or `layer 0 forward`.
     public static func scope<R>(_ name: String, inputs: [[Int]] = [], _ body: () throws -> R) rethrows -> R {
         guard isActive else { return try body() }
@@ -69,6 +85,10 @@ public enum OpTrace {
         }
         return name
     }
+
+    /// Starts muting the generic per-op events until `endMute()` (for code whose scope is not one closure).
+    public static func beginMute() { ThreadState.current.traceMuted += 1 }
+    public static func endMute() { ThreadState.current.traceMuted = max(0, ThreadState.current.traceMuted - 1) }
 
     /// Runs `body` without the generic per-op events (a fused kernel describes itself instead).
     public static func muting<R>(_ body: () throws -> R) rethrows -> R {
