@@ -103,9 +103,12 @@ def process(path, fill):
             expected = [l for l in st["expected"]]
             while expected and expected[-1].strip() == "":
                 expected.pop()
-            if error and expected and re.match(r"^\w+(Error|Exception|Interrupt): ", expected[-1] if expected else ""):
-                # Unroll prints the error line plus a caret excerpt; PyTorch's last traceback line must be among them.
-                ok = any(l.strip() == error.strip() for l in expected)
+            error_at = next((i for i, l in enumerate(expected) if re.match(r"^\w+(Error|Exception|Interrupt): ", l)), None)
+            if error and error_at is not None:
+                # Unroll prints PyTorch's error line, then any teaching hint on lines of its own: the output before
+                # the error and the error line itself must be PyTorch's.
+                before = actual[:-1]
+                ok = expected[error_at].strip() == error.strip() and matches(expected[:error_at], before)
             else:
                 ok = matches(expected, actual)
             if not ok:

@@ -59,7 +59,18 @@ final class ModuleObject: HostObject {
             let bound = try Arguments("\(module.typeName).forward", ["input", "hx"], required: 1, args, kwargs)
             var inputs: [ModuleValue] = []
             if let input = bound["input"] { inputs.append(try ModuleValues.from(input)) }
-            if let hx = bound["hx"] { inputs.append(try ModuleValues.from(hx)) }
+            if let hx = bound["hx"] {
+                // PyTorch unpacks an LSTM's hx as `h, c = hx`: a tensor splits along its first dimension.
+                if module is LSTM || module is LSTMCell, let t = TensorBridge.tensorValue(hx) {
+                    guard t.dim > 0, t.shape[0] == 2 else {
+                        let n = t.dim > 0 ? t.shape[0] : 0
+                        throw LangError.valueError(n > 2 ? "too many values to unpack (expected 2)" : "not enough values to unpack (expected 2, got \(n))")
+                    }
+                    inputs.append(.tuple([.tensor(try t.select(0, 0)), .tensor(try t.select(0, 1))]))
+                } else {
+                    inputs.append(try ModuleValues.from(hx))
+                }
+            }
             return ModuleValues.to(try module.forward(inputs))
         }
     }

@@ -116,7 +116,7 @@ open class RecurrentBase: Module {
             if got != [slots, batch, last] {
                 let prefix = modeName == "LSTM" ? "Expected hidden[\(i)] size" : "Expected hidden size"
                 throw TensorError.runtime("\(prefix) (\(slots), \(batch), \(last)), got \(Shape.describe(got))",
-                                          hint: "The hidden state is (num_layers * num_directions, batch, hidden) = (\(slots), \(batch), \(last)) whatever batch_first says; " + layoutHint(input))
+                                          hint: "The hidden state is (num_layers * num_directions, batch, hidden) = (\(slots), \(batch), \(last)) whatever batch_first says.\n" + layoutHint(input))
             }
         }
         return RecurrentLayout(batchFirst: batchFirst, unbatched: !batched, steps: steps, batch: batch)
