@@ -92,6 +92,7 @@ public final class Session {
     private static func execute(_ source: String, _ interp: Interpreter) -> RunOutcome {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         interp.sourceLines = lines.map { Substring($0) }
+        interp.stepsTaken = 0
         do {
             let statements = try Parser.parse(source)
             try interp.runModule(statements, echo: true)

@@ -21,27 +21,10 @@ func runStdin() -> Int32 {
     return runStatements(lines, session: Session(output: writeOut))
 }
 
-/// Splits lines into top-level chunks (a statement plus its indented continuation) and runs each.
+/// Runs each top-level statement as its own input, like a REPL fed from a file.
 func runStatements(_ lines: [String], session: Session) -> Int32 {
     var status: Int32 = 0
-    var chunk: [String] = []
-    var depth = 0
-    func flush() {
-        let text = chunk.joined(separator: "\n")
-        chunk = []
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return }
-        if !session.run(text + "\n").succeeded { status = 1 }
-    }
-    for line in lines {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        let startsTopLevel = !trimmed.isEmpty && !trimmed.hasPrefix("#") && line.first.map { $0 != " " && $0 != "\t" } ?? false
-        let continuation = trimmed.hasPrefix("elif") || trimmed.hasPrefix("else") || trimmed.hasPrefix(")") || trimmed.hasPrefix("]") || trimmed.hasPrefix("}")
-        if startsTopLevel && depth == 0 && !continuation { flush() }
-        chunk.append(line)
-        for c in line where "([{".contains(c) || ")]}".contains(c) { depth += "([{".contains(c) ? 1 : -1 }
-        depth = max(0, depth)
-    }
-    flush()
+    for chunk in StatementSplitter.chunks(lines) where !session.run(chunk + "\n").succeeded { status = 1 }
     return status
 }
 

@@ -46,6 +46,9 @@ public final class Interpreter {
     var callDepth = 0
     /// Python's default recursion limit.
     public var recursionLimit = 1000
+    /// Optional cap on statements and loop iterations per run (fuzzing and time-limited cells); nil is unlimited.
+    public var stepBudget: Int?
+    var stepsTaken = 0
     /// Source lines of the code being run, for carets under errors.
     var sourceLines: [Substring] = []
     let moduleFrame = Frame(function: nil, isModule: true)
@@ -125,6 +128,10 @@ public final class Interpreter {
 
     func checkInterrupt() throws {
         if interruptFlag.take() { throw LangError("KeyboardInterrupt", "") }
+        if let budget = stepBudget {
+            stepsTaken += 1
+            if stepsTaken > budget { throw LangError("RuntimeError", "step budget of \(budget) statements exceeded") }
+        }
     }
 
     /// Attaches `range` (and its source line) to errors raised without one; maps tensor errors.

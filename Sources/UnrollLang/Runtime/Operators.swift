@@ -33,8 +33,11 @@ extension Interpreter {
         case .tuple(let t): return t.count
         case .dict(let d): return d.count
         case .range(let a, let b, let s):
-            if s > 0 { return b > a ? Int((b - a - 1) / s + 1) : 0 }
-            return a > b ? Int((a - b - 1) / (-s) + 1) : 0
+            let (span, overflow) = s > 0 ? b.subtractingReportingOverflow(a) : a.subtractingReportingOverflow(b)
+            if overflow { throw LangError("OverflowError", "Python int too large to convert to C ssize_t") }
+            if span <= 0 { return 0 }
+            let stride = s > 0 ? s : (s == .min ? Int64.max : -s)
+            return Int((span - 1) / stride + 1)
         case .object(let o): if let n = try o.length(self) { return n }
         case .instance(let inst):
             if inst.cls.lookup("__len__") != nil, case .int(let n) = try callMethod(v, "__len__", [], []) { return Int(n) }
@@ -53,7 +56,7 @@ extension Interpreter {
         case .dict(let d): return d.keys
         case .range(let a, let b, let s):
             let n = try length(v)
-            if n > 50_000_000 { throw LangError("MemoryError", "range of \(n) elements is too large to materialize") }
+            if n > 10_000_000 { throw LangError("MemoryError", "range of \(n) elements is too large to materialize") }
             var out: [Value] = []
             out.reserveCapacity(n)
             var i = a
@@ -120,17 +123,17 @@ extension Interpreter {
         case (.add, .tuple(let x), .tuple(let y)): return .tuple(x + y)
         case (.mul, .str(let s), _), (.mul, _, .str(let s)):
             if let n = repeatCount(op, a, b) {
-                guard n * s.count <= 100_000_000 else { throw LangError("MemoryError", "") }
+                guard n.multipliedReportingOverflow(by: s.count).overflow == false, n * s.count <= 10_000_000 else { throw LangError("MemoryError", "") }
                 return .str(String(repeating: s, count: n))
             }
         case (.mul, .list(let l), _), (.mul, _, .list(let l)):
             if let n = repeatCount(op, a, b) {
-                guard n * l.items.count <= 50_000_000 else { throw LangError("MemoryError", "") }
+                guard n.multipliedReportingOverflow(by: l.items.count).overflow == false, n * l.items.count <= 10_000_000 else { throw LangError("MemoryError", "") }
                 return .makeList(Array([[Value]](repeating: l.items, count: n).joined()))
             }
         case (.mul, .tuple(let t), _), (.mul, _, .tuple(let t)):
             if let n = repeatCount(op, a, b) {
-                guard n * t.count <= 50_000_000 else { throw LangError("MemoryError", "") }
+                guard n.multipliedReportingOverflow(by: t.count).overflow == false, n * t.count <= 10_000_000 else { throw LangError("MemoryError", "") }
                 return .tuple(Array([[Value]](repeating: t, count: n).joined()))
             }
         case (.mod, .str(let s), _):
@@ -410,7 +413,12 @@ extension Interpreter {
         let stop = clamp(try int(b), step > 0 ? n : -1)
         var out: [Int] = []
         var i = start
-        while step > 0 ? i < stop : i > stop { out.append(Int(i)); i += step }
+        while step > 0 ? i < stop : i > stop {
+            out.append(Int(i))
+            let (next, overflow) = i.addingReportingOverflow(step)
+            if overflow { break }
+            i = next
+        }
         return out
     }
 

@@ -99,7 +99,7 @@ struct Lexer {
         let current = indents.last ?? 0
         if width > current {
             if tokens.isEmpty || tokens.last?.kind != .newline {
-                throw LangError.syntax("unexpected indent", here())
+                throw LangError("IndentationError", "unexpected indent", range: here())
             }
             indents.append(width)
             tokens.append(Token(kind: .indent, range: here()))
