@@ -69,8 +69,12 @@ public final class Session {
     private let worker = SessionWorker()
 
     /// - Parameter output: receives all printed text (print, echoes, and error texts), never stdout directly.
-    public init(output: @escaping (String) -> Void) {
+    /// When false, errors are only returned in `RunOutcome` (the REPL prints them itself, styled).
+    private let printsErrors: Bool
+
+    public init(output: @escaping (String) -> Void, printsErrors: Bool = true) {
         self.output = output
+        self.printsErrors = printsErrors
         interpreter = Interpreter(output: output)
     }
 
@@ -85,7 +89,7 @@ public final class Session {
         worker.sync {
             outcome = Session.execute(source, interp)
         }
-        if let text = outcome.errorText { output(text.hasSuffix("\n") ? text : text + "\n") }
+        if printsErrors, let text = outcome.errorText { output(text.hasSuffix("\n") ? text : text + "\n") }
         return outcome
     }
 

@@ -12,8 +12,27 @@ enum Inspection {
     /// The Swift module behind a language value (a built-in layer or a `class Net(nn.Module)` instance).
     static func module(_ value: Value) -> Module? { ModuleAccess.module(value) }
 
+    /// Splits meta-command arguments at spaces outside brackets and quotes, so `x[:, 0, :]` stays one argument.
     static func words(_ arguments: String) -> [String] {
-        arguments.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var words: [String] = [], current = "", depth = 0
+        var quote: Character? = nil
+        for c in arguments {
+            if let q = quote {
+                current.append(c)
+                if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "'", "\"": quote = c; current.append(c)
+            case "(", "[", "{": depth += 1; current.append(c)
+            case ")", "]", "}": depth = max(0, depth - 1); current.append(c)
+            case " " where depth == 0, "\t" where depth == 0:
+                if !current.isEmpty { words.append(current); current = "" }
+            default: current.append(c)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 
     static func recurrentSpec(_ module: Module) -> RecurrentSpec? {

@@ -8,8 +8,9 @@ public enum Interactive {
     ///   - noColor: `--no-color`; `NO_COLOR` in the environment has the same effect.
     ///   - lessonsDirectory: where `:lessons` and `:learn` look.
     ///   - startLesson: a lesson to open first (`unroll learn NN`), or "" for "where I left off".
-    public static func run(runner: StatementRunner, noColor: Bool, lessonsDirectory: String?, startLesson: String?) -> Int32 {
-        InterruptWatcher.blockInterruptsInThisThread()
+    public static func run(runner makeRunner: @autoclosure () -> StatementRunner, noColor: Bool, lessonsDirectory: String?,
+                           startLesson: String?) -> Int32 {
+        let runner = makeRunner()
         let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
         let color = interactive && Terminal.wantsColor(noColorFlag: noColor)
         let history = interactive ? HistoryStore(url: HistoryStore.defaultURL()) : nil

@@ -18,7 +18,7 @@ public final class LanguageRunner: StatementRunner {
     }
 
     private func makeSession() -> Session {
-        Session(output: { [weak self] text in self?.sink?(text) })
+        Session(output: { [weak self] text in self?.sink?(text) }, printsErrors: false)
     }
 
     public func execute(_ source: String, live: ((String) -> Void)?) -> ExecutionResult {
@@ -30,9 +30,7 @@ public final class LanguageRunner: StatementRunner {
         defer { sink = nil }
         let outcome = session.run(source)
         guard !outcome.succeeded else { return ExecutionResult(output: captured) }
-        // The session also prints the error; the result carries it separately, so drop it from the output.
         let full = outcome.errorText ?? outcome.errorLine ?? "Error"
-        if captured.hasSuffix(full + "\n") { captured.removeLast(full.count + 1) }
         guard lessonStyleErrors, let line = outcome.errorLine else { return ExecutionResult(output: captured, error: full) }
         let hint = LanguageRunner.hint(of: full)
         return ExecutionResult(output: captured, error: hint.isEmpty ? line : line + "\n" + hint)

@@ -20,7 +20,12 @@ final class PseudoTerminal {
             var env = ProcessInfo.processInfo.environment
             env["TERM"] = "xterm"
             env["LANG"] = env["LANG"] ?? "C.UTF-8"
-            for (k, v) in environment { env[k] = v }
+            for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
+            // The test runner's thread may block or ignore SIGINT; a terminal program starts with neither.
+            var none = sigset_t()
+            sigemptyset(&none)
+            sigprocmask(SIG_SETMASK, &none, nil)
+            signal(SIGINT, SIG_DFL)
             let argv = ([executable] + arguments).map { strdup($0) } + [nil]
             let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
             execve(executable, argv, envp)

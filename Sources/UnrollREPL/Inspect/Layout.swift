@@ -6,7 +6,8 @@ public enum Layout {
     public static func render(_ spec: RecurrentSpec, name: String, inputName: String, shape: [Int]) -> String {
         let shapeText = "torch.Size([" + shape.map(String.init).joined(separator: ", ") + "])"
         var lines = [
-            "\(name) = \(spec.typeName)(\(spec.inputSize), \(spec.hiddenSize)\(spec.numLayers > 1 ? ", num_layers=\(spec.numLayers)" : ""))"
+            "\(name) = \(spec.typeName)(\(spec.inputSize), \(spec.hiddenSize)\(spec.numLayers > 1 ? ", num_layers=\(spec.numLayers)" : "")"
+                + "\(spec.batchFirst ? ", batch_first=True" : "")\(spec.bidirectional ? ", bidirectional=True" : ""))"
                 + "   reads \(spec.batchFirst ? "batch-first (batch_first=True)" : "seq-first (batch_first=False)")",
             "\(inputName): \(shapeText)",
             "",
