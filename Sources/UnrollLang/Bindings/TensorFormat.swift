@@ -102,9 +102,6 @@ enum TensorFormat {
             } else {
                 items = values.map(f.padded)
             }
-            if summarize && n > 2 * edgeItems {
-                return "[" + items.joined(separator: ", ") + "]"
-            }
             var lines: [String] = []
             var i = 0
             while i < items.count {

@@ -35,7 +35,10 @@ extension Interpreter {
     /// Calls any callable value with positional and keyword arguments.
     public func call(_ callee: Value, _ args: [Value], _ kwargs: [(String, Value)]) throws -> Value {
         switch callee {
-        case .builtin(let b): return try b.body(args, kwargs, self)
+        case .builtin(let b):
+            // Tensor work happens in builtins, so a long op sequence also stops promptly on interrupt.
+            if interruptFlag.isRaised { try checkInterrupt() }
+            return try b.body(args, kwargs, self)
         case .function(let f): return try callFunction(f, args, kwargs)
         case .boundMethod(let receiver, let function): return try call(function, [receiver] + args, kwargs)
         case .class(let cls): return try instantiate(cls, args, kwargs)

@@ -20,3 +20,13 @@ b = a ** 3
 b.backward()
 a.grad
 torch.tensor([1.0]).backward()
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+loss = (w ** 2).sum()
+loss.backward()
+with torch.no_grad():
+    w -= 0.1 * w.grad
+w
+w.grad.zero_()
+w.grad = None
+print(w.grad)
+print(f"loss: {loss.item():.4f}")

@@ -51,3 +51,20 @@ len(x)
 for row in x: print(row)
 x.view(4, 4)
 x.foo
+y = torch.arange(12).view(3, 4)
+y[1:, ::2]
+y.max(dim=1)
+v, i = y.max(dim=1)
+i
+y.float().std()
+y.sum(dim=(0, 1))
+z = torch.zeros(2, 3)
+z[0] = 5
+z[1, 1:] = torch.tensor([1.0, 2.0])
+z
+torch.arange(2000.)
+torch.tensor([1e-5, 1.0])
+torch.tensor([1e10, 1.0])
+torch.tensor([0.5, float('nan'), float('inf')])
+isinstance(x, torch.Tensor)
+float(torch.tensor(2.5)), int(torch.tensor(3.7))

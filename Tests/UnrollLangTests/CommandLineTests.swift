@@ -1,0 +1,61 @@
+// End-to-end tests of the built binary: `unroll run FILE`, `unroll -c CODE`, and stdin mode.
+import Foundation
+import Testing
+
+let unrollBinary = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent(".build/debug/unroll")
+
+/// Runs the binary with `arguments`, feeding `input` on stdin; returns stdout and the exit status.
+func runUnroll(_ arguments: [String], input: String = "") throws -> (String, Int32) {
+    let process = Process()
+    process.executableURL = unrollBinary
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+}
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: unrollBinary.path), "build the unroll product first"))
+struct CommandLineTests {
+    @Test func dashCRunsASnippet() throws {
+        let (out, status) = try runUnroll(["-c", "x = [1, 2]\nprint(len(x), x)"])
+        #expect(out == "2 [1, 2]\n")
+        #expect(status == 0)
+    }
+
+    @Test func dashCFailureExitsOne() throws {
+        let (out, status) = try runUnroll(["-c", "print(undefined)"])
+        #expect(out.hasPrefix("NameError: name 'undefined' is not defined\n"))
+        #expect(status == 1)
+    }
+
+    @Test func runFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-e2e-\(UUID().uuidString).py")
+        try "import torch\ndef double(t):\n    return t * 2\nprint(double(torch.tensor([1, 2])))\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (out, status) = try runUnroll(["run", file.path])
+        #expect(out == "tensor([2, 4])\n")
+        #expect(status == 0)
+    }
+
+    @Test func stdinModeEchoesAndContinuesAfterErrors() throws {
+        let input = "1 + 1\nfor i in range(2):\n    print(i)\n\nnope\n'still running'\n"
+        let (out, status) = try runUnroll([], input: input)
+        #expect(out == "2\n0\n1\nNameError: name 'nope' is not defined\n    nope\n    ^^^^\n'still running'\n")
+        #expect(status == 1)
+    }
+
+    @Test func stdinModeSucceeds() throws {
+        let (out, status) = try runUnroll([], input: "x = 3\nx * 2\n")
+        #expect(out == "6\n")
+        #expect(status == 0)
+    }
+}
