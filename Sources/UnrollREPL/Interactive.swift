@@ -29,9 +29,9 @@ public enum Interactive {
         } else {
             reader = PlainLineReader()
         }
-        if let startLesson {
-            _ = host.meta("learn", arguments: startLesson)
-            if let text = host.takePrefill(), let editor = reader as? EditLineReader { editor.prefill(text) }
+        if let startLesson, case .prefill(let text) = host.meta("learn", arguments: startLesson),
+           let editor = reader as? EditLineReader {
+            editor.prefill(text)
         }
         return ReplLoop(reader: reader, engine: host, history: history, color: color).run()
     }
