@@ -62,7 +62,7 @@ extension Session {
             case "print": return ["sep", "end"]
             case "sorted": return ["key", "reverse"]
             case "enumerate": return ["start"]
-            default: return []
+            default: return b.keywordNames
             }
         default: return []
         }

@@ -96,6 +96,7 @@ final class OutputBox: @unchecked Sendable { var text = "" }
         #expect(s.completions(for: "t.vi").candidates == ["view", "view_as"])
         #expect(s.completions(for: "make(3, lay").candidates.contains("layers="))
         #expect(s.completions(for: "whi").candidates.contains("while"))
+        #expect(s.completions(for: "torch.zeros(2, dt").candidates == ["dtype="])
     }
 
     @Test func pythonFloatReprs() {

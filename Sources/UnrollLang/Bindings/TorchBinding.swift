@@ -43,7 +43,7 @@ enum TorchBinding {
             .object(SizeObject(try (args.first.map { try interp.iterate($0) } ?? []).map { try $0.asInt() }))
         }
         torch.define("device") { _, _, _ in .object(DeviceObject()) }
-        torch.define("tensor") { args, kwargs, interp in
+        torch.define("tensor", keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, interp in
             let a = try Arguments("tensor", ["data", "dtype", "requires_grad", "device"], required: 1, args, kwargs)
             let t = try TensorConvert.fromData(a.values["data"] ?? .none, dtype: try TensorConvert.dtype(a["dtype"]), interp)
             if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
@@ -54,7 +54,7 @@ enum TorchBinding {
             return .bool(false)
         }
         func factory(_ name: String, _ make: @escaping ([Int], DType?, Arguments) throws -> Tensor) {
-            torch.define(name) { args, kwargs, _ in
+            torch.define(name, keywords: ["dtype", "requires_grad", "device", "generator"]) { args, kwargs, _ in
                 let a = try Arguments(name, ["size", "dtype", "requires_grad", "device", "generator", "out"], variadic: true,
                                       keywordOnly: ["size", "dtype", "requires_grad", "device", "generator", "out"], args, kwargs)
                 let shape = try TensorConvert.shape(a.values["size"].map { [$0] } ?? a.rest, name)

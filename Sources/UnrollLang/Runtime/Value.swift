@@ -137,9 +137,13 @@ public final class Function {
 /// A Swift-implemented callable (builtins and binding functions).
 public final class Builtin {
     public let name: String
+    /// Keyword parameter names offered by completion inside a call (`torch.zeros(2, dt` → `dtype=`).
+    public let keywordNames: [String]
     public let body: (_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value
-    public init(_ name: String, _ body: @escaping (_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value) {
+    public init(_ name: String, keywords: [String] = [],
+                _ body: @escaping (_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value) {
         self.name = name
+        self.keywordNames = keywords
         self.body = body
     }
 }
@@ -187,7 +191,8 @@ public final class Namespace {
         self.members = members
     }
     /// Adds a Swift function under `name` (a one-liner for binding tables).
-    public func define(_ name: String, _ body: @escaping (_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value) {
-        members[name] = .builtin(Builtin("\(self.name).\(name)", body))
+    public func define(_ name: String, keywords: [String] = [],
+                       _ body: @escaping (_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value) {
+        members[name] = .builtin(Builtin("\(self.name).\(name)", keywords: keywords, body))
     }
 }
