@@ -18,9 +18,14 @@ final class LearnController {
         self.width = width
         self.color = color
         if let store {
-            progress = store.load().progress
+            let loaded = store.load()
+            progress = loaded.progress
+            startupWarning = loaded.warning
         }
     }
+
+    /// A problem found while loading progress (a damaged file is set aside); shown when a lesson opens.
+    private var startupWarning: String?
 
     var isStepping: Bool { stepper != nil && !(stepper?.isFinished ?? true) }
     var pendingSource: String? { stepper?.pendingSource }
@@ -57,7 +62,9 @@ final class LearnController {
         stepper = opened
         progress.current = entry.fileName
         save()
-        return ExecutionResult(output: presentCurrentCell(opened))
+        let warning = startupWarning.map { "warning: \($0)\n" } ?? ""
+        startupWarning = nil
+        return ExecutionResult(output: warning + presentCurrentCell(opened))
     }
 
     /// The prose before the current cell and, for an exercise, its task.

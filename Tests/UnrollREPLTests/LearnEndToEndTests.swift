@@ -59,6 +59,22 @@ import Testing
         #expect(progress.contains("01-tiny.md"))
     }
 
+    @Test func aDamagedProgressFileIsReportedAndSetAside() throws {
+        let lessons = try writeLesson()
+        let binary = try #require(BuiltBinary.unroll)
+        try FileManager.default.createDirectory(atPath: root + "/state/unroll", withIntermediateDirectories: true)
+        try "{ not json".write(toFile: root + "/state/unroll/progress.json", atomically: true, encoding: .utf8)
+        let pty = try #require(PseudoTerminal(
+            executable: binary, arguments: ["learn"],
+            environment: ["XDG_STATE_HOME": root + "/state", "UNROLL_LESSONS": lessons, "NO_COLOR": "1", "LANG": "C.UTF-8"]))
+        #expect(pty.waitFor("warning:"), "\(pty.plainText)")
+        #expect(pty.waitFor("First we make a list."))
+        pty.type("\u{15}\u{04}")  // clear the prefilled statement, then Ctrl-D on the empty line
+        #expect(pty.waitForExit() == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/state/unroll")
+        #expect(names.contains { $0.hasPrefix("progress.json.damaged") })
+    }
+
     @Test func aRecordedSessionReplaysGreen() throws {
         let binary = try #require(BuiltBinary.unroll)
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
