@@ -76,6 +76,15 @@ public final class LanguageRunner: StatementRunner {
             case "layout": return ExecutionResult(output: try Inspection.layout(arguments, session) + "\n")
             case "unroll": return ExecutionResult(output: try Inspection.unroll(arguments, session) + "\n")
             case "vars": return ExecutionResult(output: Inspection.vars(session) + "\n")
+            case "help":
+                if let text = LayerHelp.text(arguments) { return ExecutionResult(output: text + "\n") }
+                // A namespace or any value: list what it offers.
+                let value = try session.evaluate(arguments)
+                if case .module(let ns) = value {
+                    let names = ns.members.keys.filter { !$0.hasPrefix("_") }.sorted()
+                    return ExecutionResult(output: "\(ns.name): " + names.joined(separator: ", ") + "\n")
+                }
+                return ExecutionResult(output: "\(arguments): \(value.typeName)\n")
             case "seed":
                 guard let seed = Int64(arguments.trimmingCharacters(in: .whitespaces)) else {
                     return ExecutionResult(output: "", error: "usage: :seed N")
