@@ -15,7 +15,7 @@ enum LayerHelp {
     static let texts: [String: String] = [
         "RNN": """
             nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False)
-            \(recurrentArguments)  nonlinearity   'tanh' or 'relu'
+            \(recurrentArguments)\n  nonlinearity   'tanh' or 'relu'
             input   (L, F) unbatched, (L, N, F), or (N, L, F) with batch_first
             h_0     optional, (D·num_layers, N, H) (or (D·num_layers, H) unbatched); zeros when omitted
             output  (L, N, D·H): the top layer's state at every step, forward half first
@@ -24,7 +24,7 @@ enum LayerHelp {
             """,
         "LSTM": """
             nn.LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False, proj_size=0)
-            \(recurrentArguments)  proj_size=0    project h to this size with weight_hr_l{k}
+            \(recurrentArguments)\n  proj_size=0    project h to this size with weight_hr_l{k}
             input   as nn.RNN
             (h_0, c_0)  optional tuple, each (D·num_layers, N, H) (h_0 uses proj_size when set)
             output  (L, N, D·H)
@@ -33,7 +33,7 @@ enum LayerHelp {
             """,
         "GRU": """
             nn.GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0, bidirectional=False)
-            \(recurrentArguments)input, h_0, output, h_n  as nn.RNN
+            \(recurrentArguments)\ninput, h_0, output, h_n  as nn.RNN
             parameters  weight_ih_l{k} [3H, ·] stacked r, z, n; weight_hh_l{k} [3H, H]; biases [3H]
             """,
         "RNNCell": """
