@@ -1,0 +1,32 @@
+// Process-wide tensor print options, mirroring torch.set_printoptions.
+
+/// PyTorch's print options (`torch.set_printoptions`); defaults are PyTorch's.
+public struct PrintOptions: Sendable, Equatable {
+    /// Digits after the decimal point for floating tensors.
+    public var precision: Int = 4
+    /// Element count above which a tensor is summarised with `...`.
+    public var threshold: Int = 1000
+    /// Items kept at each edge of a summarised dimension.
+    public var edgeitems: Int = 3
+    /// Characters per line before wrapping.
+    public var linewidth: Int = 80
+    /// `nil` chooses scientific notation automatically, as PyTorch does.
+    public var sciMode: Bool? = nil
+
+    public init() {}
+
+    /// The options every tensor repr uses; lessons may change them like `torch.set_printoptions`.
+    nonisolated(unsafe) public static var current = PrintOptions()
+
+    /// Updates only the given fields of `current`, as `torch.set_printoptions` does.
+    public static func set(
+        precision: Int? = nil, threshold: Int? = nil, edgeitems: Int? = nil,
+        linewidth: Int? = nil, sciMode: Bool?? = nil
+    ) {
+        if let precision { current.precision = precision }
+        if let threshold { current.threshold = threshold }
+        if let edgeitems { current.edgeitems = edgeitems }
+        if let linewidth { current.linewidth = linewidth }
+        if let sciMode { current.sciMode = sciMode }
+    }
+}
