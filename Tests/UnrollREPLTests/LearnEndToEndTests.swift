@@ -53,6 +53,7 @@ import Testing
         #expect(pty.waitFor("exercise solved"), "\(pty.plainText)")
         pty.type(":where\r")
         #expect(pty.waitFor("exercise (solved)"))
+        pty.waitForPrompt()
         pty.type("\u{04}")
         #expect(pty.waitForExit() == 0)
         let progress = try String(contentsOfFile: root + "/state/unroll/progress.json", encoding: .utf8)
@@ -69,7 +70,9 @@ import Testing
             environment: ["XDG_STATE_HOME": root + "/state", "UNROLL_LESSONS": lessons, "NO_COLOR": "1", "LANG": "C.UTF-8"]))
         #expect(pty.waitFor("warning:"), "\(pty.plainText)")
         #expect(pty.waitFor("First we make a list."))
-        pty.type("\u{15}\u{04}")  // clear the prefilled statement, then Ctrl-D on the empty line
+        // Wait until libedit shows the prefilled statement (it owns the terminal then), clear it, and exit.
+        #expect(pty.waitFor("xs = [1, 2, 3]"))
+        pty.type("\u{15}\u{04}")
         #expect(pty.waitForExit() == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: root + "/state/unroll")
         #expect(names.contains { $0.hasPrefix("progress.json.damaged") })
@@ -89,6 +92,7 @@ import Testing
         #expect(pty.waitFor("12"))
         pty.type(":record stop\r")
         #expect(pty.waitFor("recorded 2 statements"), "\(pty.plainText)")
+        pty.waitForPrompt()
         pty.type("\u{04}")
         _ = pty.waitForExit()
         let replay = Process()

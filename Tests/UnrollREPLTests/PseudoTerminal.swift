@@ -77,6 +77,12 @@ final class PseudoTerminal {
         }
     }
 
+    /// Waits until the screen ends at an idle prompt, so the line editor owns the terminal before keys are sent.
+    @discardableResult
+    func waitForPrompt(timeout: Double = 10) -> Bool {
+        waitFor(timeout: timeout) { _ in self.plainText.hasSuffix(">>> ") }
+    }
+
     /// Waits for the child to exit and returns its status, or nil on timeout.
     func waitForExit(timeout: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

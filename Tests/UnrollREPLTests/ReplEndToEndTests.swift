@@ -25,6 +25,7 @@ import Testing
         #expect(pty.waitFor("torch.Size([2, 3])"))
         pty.type("rnn\r")
         #expect(pty.waitFor("NameError: name 'rnn' is not defined"))
+        pty.waitForPrompt()
         pty.type("\u{04}")
         #expect(pty.waitForExit() == 0)
     }
@@ -44,6 +45,7 @@ import Testing
         #expect(pty.waitFor("RNN(3, 4)", after: mark))
         pty.type(":sha\trnn\r")
         #expect(pty.waitFor("total", after: mark))
+        pty.waitForPrompt()
         pty.type("\u{04}")
         _ = pty.waitForExit()
     }
@@ -63,6 +65,7 @@ import Testing
         pty.type("print('after')\r")
         #expect(pty.waitFor("after", after: mark))
         #expect(!pty.plainText.contains("never\r\n") && !pty.plainText.contains("never\n"))
+        pty.waitForPrompt()
         pty.type("\u{04}")
         #expect(pty.waitForExit() == 0)
     }
@@ -71,12 +74,14 @@ import Testing
         let first = try start()
         first.type("history_marker = 42\r")
         #expect(first.waitFor(timeout: 10) { $0.components(separatedBy: ">>> ").count >= 3 })
+        first.waitForPrompt()
         first.type("\u{04}")
         #expect(first.waitForExit() == 0)
         let second = try start()
         second.type("\u{1B}[A\r")  // Up arrow recalls the previous session's entry
         second.type("history_marker + 1\r")
         #expect(second.waitFor("43"))
+        second.waitForPrompt()
         second.type("\u{04}")
         _ = second.waitForExit()
         let file = try String(contentsOfFile: state + "/unroll/history", encoding: .utf8)
@@ -88,6 +93,7 @@ import Testing
         pty.type("s = '漢字 ✓ é'\r")
         pty.type("len(s), s\r")
         #expect(pty.waitFor("(6, '漢字 ✓ é')"))
+        pty.waitForPrompt()
         pty.type("\u{04}")
         _ = pty.waitForExit()
     }
@@ -99,6 +105,7 @@ import Testing
         #expect(pty.plainText.contains(">>> "))
         pty.type("1 + 1\r")
         #expect(pty.waitFor("2"))
+        pty.waitForPrompt()
         pty.type("\u{04}")
         _ = pty.waitForExit()
     }
@@ -118,6 +125,7 @@ import Testing
         pty.type("cell = nn.RNNCell(3, 4)\r")
         pty.type(":unroll cell x[:, 0, :]\r")
         #expect(pty.waitFor("RNNCell unrolled over 6 steps"), "\(pty.plainText.suffix(600))")
+        pty.waitForPrompt()
         pty.type("\u{04}")
         _ = pty.waitForExit()
     }
