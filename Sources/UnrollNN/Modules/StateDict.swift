@@ -79,18 +79,25 @@ extension Module {
     }
 }
 
-/// Copies `source`'s elements into the contiguous float tensor `target` (same shape), converting dtype.
+/// Copies `source`'s elements into `target` (same shape) in place, converting dtype as `Tensor.copy_` does.
 func copyValues(from source: Tensor, into target: Tensor) throws {
-    let values = source.toArray(Double.self)
     let positions = target.storagePositions()
     switch target.dtype {
     case .float32:
         let p = target.storage.pointer(Float.self)
-        for (i, pos) in positions.enumerated() { p[pos] = Float(values[i]) }
+        if source.dtype == .float32 {
+            for (i, v) in source.toArray(Float.self).enumerated() { p[positions[i]] = v }
+        } else {
+            for (i, v) in source.toArray(Double.self).enumerated() { p[positions[i]] = Float(v) }
+        }
     case .float64:
         let p = target.storage.pointer(Double.self)
-        for (i, pos) in positions.enumerated() { p[pos] = values[i] }
-    default:
-        throw TensorError.runtime("copying into a \(target.dtype.torchName) tensor is not supported")
+        for (i, v) in source.toArray(Double.self).enumerated() { p[positions[i]] = v }
+    case .int64:
+        let p = target.storage.pointer(Int64.self)
+        for (i, v) in source.toArray(Int64.self).enumerated() { p[positions[i]] = v }
+    case .bool:
+        let p = target.storage.pointer(Bool.self)
+        for (i, v) in source.toArray(Bool.self).enumerated() { p[positions[i]] = v }
     }
 }
