@@ -153,7 +153,7 @@ import UnrollTensor
         #expect {
             _ = try SafeTensors.load(from: "/nonexistent-unroll/none.safetensors")
         } throws: { error in
-            (error as? SafeTensorsError)?.description == "FileNotFoundError: [Errno 2] No such file or directory: '/nonexistent-unroll/none.safetensors'"
+            (error as? SafeTensorsError)?.description == "FileNotFoundError: No such file or directory: /nonexistent-unroll/none.safetensors"
         }
     }
 

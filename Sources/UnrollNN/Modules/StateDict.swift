@@ -42,15 +42,22 @@ extension Module {
     }
 
     /// `load_state_dict(state_dict, strict=True)`: copies values in place, raising PyTorch's error text.
+    /// `nonTensors` lists keys whose value in the caller's dict is not a tensor, with the value's Python
+    /// class (`<class 'int'>`): they count as present and are reported as PyTorch reports them.
     @discardableResult
-    public func loadStateDict(_ dict: StateDict, strict: Bool = true) throws -> IncompatibleKeys {
+    public func loadStateDict(_ dict: StateDict, strict: Bool = true,
+                              nonTensors: [(key: String, pythonClass: String)] = []) throws -> IncompatibleKeys {
         let own = stateDict()
         let ownKeys = Set(own.keys)
-        let givenKeys = Set(dict.keys)
+        let givenKeys = Set(dict.keys).union(nonTensors.map(\.key))
         var errors: [String] = []
         let missing = own.keys.filter { !givenKeys.contains($0) }
-        let unexpected = dict.keys.filter { !ownKeys.contains($0) }
+        let unexpected = (dict.keys + nonTensors.map(\.key)).filter { !ownKeys.contains($0) }
         for (name, target) in own.entries {
+            if let foreign = nonTensors.first(where: { $0.key == name }) {
+                errors.append("While copying the parameter named \"\(name)\", expected torch.Tensor or Tensor-like object from checkpoint but received \(foreign.pythonClass)")
+                continue
+            }
             guard let source = dict[name] else { continue }
             if source.shape != target.shape {
                 errors.append(

@@ -1,13 +1,13 @@
 // The error a safetensors read or write raises: which file, what is wrong with it, and Python's exception class.
 
 /// A problem with a `.safetensors` file. `pythonType` is the exception Python would raise for it
-/// (`SafetensorError` for a malformed file, `FileNotFoundError`, `OSError`), `message` names the problem.
+/// (`SafetensorError` for a malformed file, `FileNotFoundError`, `OSError`, `RuntimeError` for a PyTorch pickle), `message` names the problem.
 public struct SafeTensorsError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case format = "SafetensorError"
         case fileNotFound = "FileNotFoundError"
         case io = "OSError"
-        case notSafeTensors = "UnpicklingError"
+        case notSafeTensors = "RuntimeError"
     }
 
     public var kind: Kind

@@ -25,11 +25,11 @@ extension SafeTensors {
         }
     }
 
-    /// The bytes of `path`, with Python's errors for a missing file or a directory.
+    /// The bytes of `path`, with safetensors' errors for a missing file or a directory.
     static func readFile(_ path: String) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SafeTensorsError(.fileNotFound, "[Errno 2] No such file or directory: '\(path)'")
+            throw SafeTensorsError(.fileNotFound, "No such file or directory: \(path)")
         }
         if isDirectory.boolValue { throw SafeTensorsError(.io, "[Errno 21] Is a directory: '\(path)'") }
         do {
