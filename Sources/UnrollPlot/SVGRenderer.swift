@@ -1,0 +1,162 @@
+// Writes a figure as a standalone SVG document: frame, ticks, tick labels, titles, polylines, markers, legend.
+import Foundation
+
+/// Renders figures as SVG 1.1 text at 100 pixels per inch of the figure's size (matplotlib's default dpi).
+public enum SVGRenderer {
+    static let font = "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\""
+
+    public static func render(_ figure: Figure) -> String {
+        let width = (figure.size.width * 100).rounded(), height = (figure.size.height * 100).rounded()
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(n(width))pt\" height=\"\(n(height))pt\" viewBox=\"0 0 \(n(width)) \(n(height))\">\n"
+        out += "<rect class=\"background\" x=\"0\" y=\"0\" width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#ffffff\"/>\n"
+        var top = 0.0
+        if !figure.superTitle.isEmpty {
+            out += "<text class=\"suptitle\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"14\" \(font)>\(escape(figure.superTitle))</text>\n"
+            top = 30
+        }
+        let cellWidth = width / Double(figure.columns), cellHeight = (height - top) / Double(figure.rows)
+        for (index, axes) in figure.axes.enumerated() {
+            let r = index / figure.columns, c = index % figure.columns
+            let box = (x: Double(c) * cellWidth, y: top + Double(r) * cellHeight, w: cellWidth, h: cellHeight)
+            out += renderAxes(axes, index: index, box: box)
+        }
+        return out + "</svg>\n"
+    }
+
+    /// Writes `render(figure)` to `path` atomically (a temporary file beside it, then a rename).
+    public static func write(_ figure: Figure, to path: String) throws {
+        try AtomicFile.write(Data(render(figure).utf8), to: path)
+    }
+
+    private static func renderAxes(_ axes: Axes, index: Int, box: (x: Double, y: Double, w: Double, h: Double)) -> String {
+        // Margins leave room for tick labels, axis labels and the title, as matplotlib's tight layout would.
+        let left = box.x + (axes.yLabel.isEmpty ? 58 : 74)
+        let right = box.x + box.w - 16
+        let top = box.y + (axes.title.isEmpty ? 14 : 32)
+        let bottom = box.y + box.h - (axes.xLabel.isEmpty ? 34 : 50)
+        guard right > left + 10, bottom > top + 10 else { return "" }
+        let (x0, x1) = axes.viewX, (y0, y1) = axes.viewY
+        let px = { (x: Double) in left + (x - x0) / (x1 - x0) * (right - left) }
+        let py = { (y: Double) in bottom - (y - y0) / (y1 - y0) * (bottom - top) }
+        var out = "<g class=\"axes\" id=\"axes\(index + 1)\">\n"
+        out += "<clipPath id=\"clip\(index + 1)\"><rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/></clipPath>\n"
+
+        let xTicks = AxisScale.ticks(x0, x1, nbins: max(2, min(9, Int((right - left) / 60))))
+        let yTicks = AxisScale.ticks(y0, y1, nbins: max(2, min(9, Int((bottom - top) / 40))))
+        if axes.showsGrid {
+            out += "<g class=\"grid\" stroke=\"#b0b0b0\" stroke-width=\"0.8\">\n"
+            for t in xTicks { out += "<line x1=\"\(n(px(t)))\" y1=\"\(n(top))\" x2=\"\(n(px(t)))\" y2=\"\(n(bottom))\"/>\n" }
+            for t in yTicks { out += "<line x1=\"\(n(left))\" y1=\"\(n(py(t)))\" x2=\"\(n(right))\" y2=\"\(n(py(t)))\"/>\n" }
+            out += "</g>\n"
+        }
+        out += "<g class=\"xticks\" \(font) font-size=\"10\" text-anchor=\"middle\">\n"
+        for (t, label) in zip(xTicks, AxisScale.labels(xTicks, minus: "\u{2212}")) {
+            out += "<line x1=\"\(n(px(t)))\" y1=\"\(n(bottom))\" x2=\"\(n(px(t)))\" y2=\"\(n(bottom + 3.5))\" stroke=\"#000000\" stroke-width=\"0.8\"/>"
+            out += "<text x=\"\(n(px(t)))\" y=\"\(n(bottom + 15))\">\(escape(label))</text>\n"
+        }
+        out += "</g>\n<g class=\"yticks\" \(font) font-size=\"10\" text-anchor=\"end\">\n"
+        for (t, label) in zip(yTicks, AxisScale.labels(yTicks, minus: "\u{2212}")) {
+            out += "<line x1=\"\(n(left - 3.5))\" y1=\"\(n(py(t)))\" x2=\"\(n(left))\" y2=\"\(n(py(t)))\" stroke=\"#000000\" stroke-width=\"0.8\"/>"
+            out += "<text x=\"\(n(left - 6))\" y=\"\(n(py(t) + 3.5))\">\(escape(label))</text>\n"
+        }
+        out += "</g>\n"
+
+        out += "<g class=\"series\" clip-path=\"url(#clip\(index + 1))\">\n"
+        for s in axes.series { out += seriesElements(s, px: px, py: py) }
+        out += "</g>\n"
+        out += "<rect class=\"frame\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(bottom - top))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"0.8\"/>\n"
+        if !axes.title.isEmpty {
+            out += "<text class=\"title\" x=\"\(n((left + right) / 2))\" y=\"\(n(top - 8))\" text-anchor=\"middle\" font-size=\"12\" \(font)>\(escape(axes.title))</text>\n"
+        }
+        if !axes.xLabel.isEmpty {
+            out += "<text class=\"xlabel\" x=\"\(n((left + right) / 2))\" y=\"\(n(bottom + 32))\" text-anchor=\"middle\" font-size=\"10\" \(font)>\(escape(axes.xLabel))</text>\n"
+        }
+        if !axes.yLabel.isEmpty {
+            let cx = box.x + 14, cy = (top + bottom) / 2
+            out += "<text class=\"ylabel\" x=\"\(n(cx))\" y=\"\(n(cy))\" transform=\"rotate(-90 \(n(cx)) \(n(cy)))\" text-anchor=\"middle\" font-size=\"10\" \(font)>\(escape(axes.yLabel))</text>\n"
+        }
+        out += legend(axes.legendEntries, right: right, top: top)
+        return out + "</g>\n"
+    }
+
+    private static func seriesElements(_ s: Series, px: (Double) -> Double, py: (Double) -> Double) -> String {
+        let points = zip(s.x, s.y).map { (px($0), py($1)) }
+        switch s.kind {
+        case .scatter:
+            var out = "<g class=\"scatter\" fill=\"\(s.color.hex)\">\n"
+            for (x, y) in points where x.isFinite && y.isFinite { out += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3\"/>\n" }
+            return out + "</g>\n"
+        case .line:
+            // NaN and inf split the line into runs, as matplotlib leaves gaps there.
+            var runs: [[(Double, Double)]] = [[]]
+            for p in points {
+                if p.0.isFinite && p.1.isFinite && abs(p.0) < 1e7 && abs(p.1) < 1e7 { runs[runs.count - 1].append(p) } else if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+            }
+            var out = ""
+            for run in runs where !run.isEmpty {
+                let coordinates = run.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
+                out += "<polyline fill=\"none\" stroke=\"\(s.color.hex)\" stroke-width=\"1.5\"\(dash(s.lineStyle)) stroke-linecap=\"square\" points=\"\(coordinates)\"/>\n"
+            }
+            return out
+        }
+    }
+
+    private static func dash(_ style: LineStyle) -> String {
+        switch style {
+        case .solid: return ""
+        case .dashed: return " stroke-dasharray=\"5.55,2.4\""
+        case .dotted: return " stroke-dasharray=\"1.5,2.475\""
+        case .dashDot: return " stroke-dasharray=\"9.6,2.4,1.5,2.4\""
+        }
+    }
+
+    /// matplotlib's legend box in the upper right corner of the axes.
+    private static func legend(_ entries: [Series], right: Double, top: Double) -> String {
+        guard !entries.isEmpty else { return "" }
+        let longest = entries.map { ($0.label ?? "").count }.max() ?? 0
+        let boxWidth = 40 + Double(longest) * 6.2, boxHeight = 8 + Double(entries.count) * 16
+        let x = right - 8 - boxWidth, y = top + 8
+        var out = "<g class=\"legend\">\n<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(boxWidth))\" height=\"\(n(boxHeight))\" rx=\"2\" fill=\"#ffffff\" fill-opacity=\"0.8\" stroke=\"#cccccc\"/>\n"
+        for (i, s) in entries.enumerated() {
+            let cy = y + 12 + Double(i) * 16
+            switch s.kind {
+            case .line:
+                out += "<line x1=\"\(n(x + 6))\" y1=\"\(n(cy))\" x2=\"\(n(x + 26))\" y2=\"\(n(cy))\" stroke=\"\(s.color.hex)\" stroke-width=\"1.5\"\(dash(s.lineStyle))/>\n"
+            case .scatter:
+                out += "<circle cx=\"\(n(x + 16))\" cy=\"\(n(cy))\" r=\"3\" fill=\"\(s.color.hex)\"/>\n"
+            }
+            out += "<text x=\"\(n(x + 32))\" y=\"\(n(cy + 3.5))\" font-size=\"10\" \(font)>\(escape(s.label ?? ""))</text>\n"
+        }
+        return out + "</g>\n"
+    }
+
+    /// A coordinate with at most two decimals and no trailing zeros.
+    static func n(_ v: Double) -> String {
+        guard v.isFinite else { return "0" }
+        let rounded = (v * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        var s = String(format: "%.2f", rounded)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+
+    /// Text escaped for XML character data and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // XML 1.0 forbids most control characters, even escaped.
+                if ch.value < 0x20 && ch != "\t" && ch != "\n" && ch != "\r" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}
