@@ -36,6 +36,11 @@ public struct Series: Sendable, Equatable {
         self.lineStyle = lineStyle
     }
 
+    /// The points with both coordinates finite: the ones that autoscaling considers, as matplotlib does.
+    public var finitePoints: [(x: Double, y: Double)] {
+        zip(x, y).filter { $0.0.isFinite && $0.1.isFinite }.map { (x: $0.0, y: $0.1) }
+    }
+
     /// Whether the legend lists this series.
     public var isInLegend: Bool {
         guard let label else { return false }
@@ -97,12 +102,12 @@ public final class Axes {
 
     /// The x view interval: user limits where set, otherwise the data range with matplotlib's 5% margins.
     public var viewX: (Double, Double) {
-        AxisScale.viewLimits(data: series.flatMap(\.x), lower: xLimits.lower, upper: xLimits.upper)
+        AxisScale.viewLimits(data: series.flatMap { $0.finitePoints.map(\.x) }, lower: xLimits.lower, upper: xLimits.upper)
     }
 
     /// The y view interval, as `viewX`.
     public var viewY: (Double, Double) {
-        AxisScale.viewLimits(data: series.flatMap(\.y), lower: yLimits.lower, upper: yLimits.upper)
+        AxisScale.viewLimits(data: series.flatMap { $0.finitePoints.map(\.y) }, lower: yLimits.lower, upper: yLimits.upper)
     }
 
     /// The series the legend lists, in drawing order.

@@ -96,22 +96,23 @@ struct PanelLayout {
         let plotRows = max(2, height - top.count - 1 - bottomCount)
 
         // y ticks: at most one per three rows, labels right-aligned in a gutter as wide as the widest label.
-        let yTicks = AxisScale.ticks(y0, y1, nbins: max(1, min(8, plotRows / 3)))
+        let yTicks = AxisScale.ticks(y0, y1, nbins: max(1, min(8, plotRows / 2)))
         let yLabels = AxisScale.labels(yTicks)
         let gutter = (yLabels.map(\.count).max() ?? 0) + 1
         let plotColumns = max(2, width - gutter - 2)
         var canvas = BrailleCanvas(columns: plotColumns, rows: plotRows)
-        let dotX = { (x: Double) in (x - x0) / (x1 - x0) * Double(canvas.dotWidth - 1) }
-        let dotY = { (y: Double) in (y1 - y) / (y1 - y0) * Double(canvas.dotHeight - 1) }
+        let dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
+        let dotX = { (x: Double) in (x - x0) / (x1 - x0) * Double(dotWidth - 1) }
+        let dotY = { (y: Double) in (y1 - y) / (y1 - y0) * Double(dotHeight - 1) }
 
         let xTicks = AxisScale.ticks(x0, x1, nbins: max(1, min(10, plotColumns / 10)))
         let xLabels = AxisScale.labels(xTicks)
         if axes.showsGrid {
-            for t in yTicks { canvas.line(0, dotY(t), Double(canvas.dotWidth - 1), dotY(t), series: nil, pattern: [true, false, false, false]) }
-            for t in xTicks { canvas.line(dotX(t), 0, dotX(t), Double(canvas.dotHeight - 1), series: nil, pattern: [true, false, false]) }
+            for t in yTicks { canvas.line(0, dotY(t), Double(dotWidth - 1), dotY(t), series: nil, pattern: [true, false, false, false]) }
+            for t in xTicks { canvas.line(dotX(t), 0, dotX(t), Double(dotHeight - 1), series: nil, pattern: [true, false, false]) }
         }
         if min(y0, y1) < 0 && max(y0, y1) > 0 {
-            canvas.line(0, dotY(0), Double(canvas.dotWidth - 1), dotY(0), series: nil, pattern: [true, false])
+            canvas.line(0, dotY(0), Double(dotWidth - 1), dotY(0), series: nil, pattern: [true, false])
         }
         for (index, s) in axes.series.enumerated() { draw(s, index: index, on: &canvas, dotX: dotX, dotY: dotY) }
 
@@ -120,7 +121,9 @@ struct PanelLayout {
                      + Array(repeating: StyledCell("─"), count: plotColumns) + [StyledCell("┐")])
         var labelAtRow: [Int: String] = [:]
         for (t, label) in zip(yTicks, yLabels) {
-            let row = Int((dotY(t) / 4).rounded(.down))
+            let dot = dotY(t).rounded()
+            guard dot.isFinite, abs(dot) < 1e9 else { continue }
+            let row = Int(dot) >= 0 ? Int(dot) / 4 : -1
             if row >= 0, row < plotRows, labelAtRow[row] == nil { labelAtRow[row] = label }
         }
         for row in 0..<plotRows {
@@ -143,7 +146,9 @@ struct PanelLayout {
         var labelLine = Array(repeating: StyledCell(" "), count: width)
         var nextFree = 0
         for (t, label) in zip(xTicks, xLabels) {
-            let column = Int((dotX(t) / 2).rounded(.down))
+            let dot = dotX(t).rounded()
+            guard dot.isFinite, abs(dot) < 1e9 else { continue }
+            let column = Int(dot) >= 0 ? Int(dot) / 2 : -1
             guard column >= 0, column < plotColumns else { continue }
             frame[column] = StyledCell("┬")
             let center = gutter + 1 + column
