@@ -1,4 +1,4 @@
-// nn.init: uniform_, normal_, zeros_, ones_, constant_, xavier_uniform_, kaiming_uniform_, orthogonal_ (PyTorch's formulas).
+// nn.init: uniform_, normal_, zeros_, ones_, constant_, xavier_uniform_/normal_, kaiming_uniform_/normal_, orthogonal_ (PyTorch's formulas).
 import Foundation
 import UnrollTensor
 
@@ -58,8 +58,7 @@ public enum Init {
     /// `kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')`.
     public static func kaimingUniform_(_ t: Tensor, a: Double = 0, mode: String = "fan_in",
                                        nonlinearity: String = "leaky_relu") throws {
-        let (fanIn, fanOut) = try fans(t)
-        let fan = mode == "fan_in" ? fanIn : fanOut
+        let fan = try selectedFan(t, mode: mode)
         guard fan > 0 else { return }
         // Python computes a**2 with pow, so sqrt(5)**2 is 5.000000000000001 there too.
         let g = try gain(nonlinearity, param: a)
@@ -68,33 +67,41 @@ public enum Init {
         try uniform_(t, a: -bound, b: bound)
     }
 
-    /// `orthogonal_(tensor, gain=1)`: QR of a normal matrix with the sign fix PyTorch applies.
+    /// `kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')`: N(0, gain / sqrt(fan)).
+    public static func kaimingNormal_(_ t: Tensor, a: Double = 0, mode: String = "fan_in",
+                                      nonlinearity: String = "leaky_relu") throws {
+        let fan = try selectedFan(t, mode: mode)
+        guard fan > 0 else { return }
+        let std = try gain(nonlinearity, param: a) / Double(fan).squareRoot()
+        try normal_(t, mean: 0, std: std)
+    }
+
+    /// `_calculate_correct_fan(tensor, mode)`.
+    static func selectedFan(_ t: Tensor, mode: String) throws -> Int {
+        guard mode == "fan_in" || mode == "fan_out" else {
+            throw TensorError.value("Mode \(mode) not supported, please use one of ['fan_in', 'fan_out']")
+        }
+        let (fanIn, fanOut) = try fans(t)
+        return mode == "fan_in" ? fanIn : fanOut
+    }
+
+    /// `orthogonal_(tensor, gain=1)`: draws a (rows, numel/rows) normal matrix in the tensor's dtype, takes the
+    /// Householder QR of its tall orientation (LAPACK geqrf + orgqr, as PyTorch's CPU `linalg.qr`), multiplies
+    /// Q's columns by the signs of R's diagonal, and writes Q (transposed back when rows < cols) times `gain`.
     public static func orthogonal_(_ t: Tensor, gain: Double = 1) throws {
         guard t.dim >= 2 else { throw TensorError.value("Only tensors with 2 or more dimensions are supported") }
-        let rows = t.shape[0], cols = t.numel / max(rows, 1)
-        let flat = try Tensor(zeros: [rows, cols], dtype: .float64)
+        guard t.numel > 0 else { return }
+        let rows = t.shape[0], cols = t.numel / rows
+        let flat = try Tensor(zeros: [rows, cols], dtype: t.dtype)
         try normal_(flat, mean: 0, std: 1)
-        var a = flat.toArray(Double.self)
-        // Work on the tall orientation, as PyTorch transposes when rows < cols.
-        let transpose = rows < cols
-        let (m, n) = transpose ? (cols, rows) : (rows, cols)
-        var mat = [Double](repeating: 0, count: m * n)
-        for i in 0..<rows { for j in 0..<cols { if transpose { mat[j * n + i] = a[i * cols + j] } else { mat[i * n + j] = a[i * cols + j] } } }
-        // Modified Gram-Schmidt QR; q columns orthonormal, r diagonal signs applied.
-        var q = mat
-        for k in 0..<n {
-            var norm = 0.0
-            for i in 0..<m { norm += q[i * n + k] * q[i * n + k] }
-            norm = norm.squareRoot()
-            let sign: Double = norm == 0 ? 1 : 1
-            for i in 0..<m { q[i * n + k] = norm == 0 ? 0 : q[i * n + k] / norm * sign }
-            for j in (k + 1)..<max(n, k + 1) {
-                var dot = 0.0
-                for i in 0..<m { dot += q[i * n + k] * q[i * n + j] }
-                for i in 0..<m { q[i * n + j] -= dot * q[i * n + k] }
-            }
+        let q: [Double]
+        switch t.dtype {
+        case .float32: q = try OrthogonalQR.orthonormal(flat.toArray(Float.self), rows: rows, cols: cols).map(Double.init)
+        case .float64: q = try OrthogonalQR.orthonormal(flat.toArray(Double.self), rows: rows, cols: cols)
+        default: throw TensorError.runtime("orthogonal_ needs a floating point tensor, got \(t.dtype.scalarTypeName)")
         }
-        for i in 0..<rows { for j in 0..<cols { a[i * cols + j] = gain * (transpose ? q[j * n + i] : q[i * n + j]) } }
-        try copyValues(from: try Tensor(a, shape: t.shape), into: t)
+        let scaled = try Tensor(q, shape: t.shape).to(t.dtype)
+        try GradMode.withDisabled { _ = try scaled.mul_(Tensor(scalar: .double(gain), dtype: t.dtype)) }
+        try copyValues(from: scaled, into: t)
     }
 }
