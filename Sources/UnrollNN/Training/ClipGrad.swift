@@ -1,4 +1,4 @@
-// torch.nn.utils.clip_grad_norm_: the total p-norm of all gradients, and gradients scaled down to max_norm.
+// torch.nn.utils.clip_grad_norm_ and clip_grad_value_: gradients scaled down to a total p-norm, or clamped elementwise.
 import Foundation
 import UnrollTensor
 
@@ -26,6 +26,15 @@ public enum GradClipping {
             }
         }
         return Tensor(scalar: .double(total), dtype: dtype)
+    }
+
+    /// `clip_grad_value_(parameters, clip_value)`: clamps every gradient into [-clip_value, clip_value] in place.
+    public static func clipGradValue_(_ parameters: [Tensor], clipValue: Double) throws {
+        try GradMode.withDisabled {
+            for g in parameters.compactMap(\.grad) {
+                try g.clamp_(min: .double(-clipValue), max: .double(clipValue))
+            }
+        }
     }
 
     /// `torch.linalg.vector_norm(x, ord)` over plain values: p-norms, ±inf (max/min of |x|) and 0 (count of non-zeros).

@@ -64,9 +64,13 @@ extension Tensor {
                 }
                 var total: T = 0
                 for k in 0..<length { total += exp(x[base + k * inner] - maxValue) }
+                // ATen's rounding order: (x - max) - log(sum); along the last dim it multiplies by 1/sum, elsewhere divides.
                 if log {
-                    let shift = maxValue + ln(total)
-                    for k in 0..<length { y[base + k * inner] = x[base + k * inner] - shift }
+                    let logTotal = ln(total)
+                    for k in 0..<length { y[base + k * inner] = (x[base + k * inner] - maxValue) - logTotal }
+                } else if inner == 1 {
+                    let reciprocal = 1 / total
+                    for k in 0..<length { y[base + k] = exp(x[base + k] - maxValue) * reciprocal }
                 } else {
                     for k in 0..<length { y[base + k * inner] = exp(x[base + k * inner] - maxValue) / total }
                 }
