@@ -11,7 +11,8 @@ enum OptimBinding {
             parameters: ["params", "lr", "momentum", "dampening", "weight_decay", "nesterov", "maximize", "foreach",
                          "differentiable", "fused"],
             keywordOnly: ["maximize", "foreach", "differentiable", "fused"]) { a, groups in
-            try SGD(groups, lr: try hyper(a, "lr", .float(1e-3)), momentum: try hyper(a, "momentum", .int(0)),
+            for name in ["lr", "momentum", "weight_decay"] { try requireNumber(a.values[name], comparison: "<", numberFirst: false) }
+            return try SGD(groups, lr: try hyper(a, "lr", .float(1e-3)), momentum: try hyper(a, "momentum", .int(0)),
                     dampening: try hyper(a, "dampening", .int(0)), weightDecay: try hyper(a, "weight_decay", .int(0)),
                     nesterov: try a.bool("nesterov", default: false), maximize: try a.bool("maximize", default: false))
         })
@@ -20,13 +21,22 @@ enum OptimBinding {
             parameters: ["params", "lr", "betas", "eps", "weight_decay", "amsgrad", "foreach", "maximize", "capturable",
                          "differentiable", "fused", "decoupled_weight_decay"],
             keywordOnly: ["foreach", "maximize", "capturable", "differentiable", "fused", "decoupled_weight_decay"]) { a, groups in
+            for name in ["lr", "eps"] { try requireNumber(a.values[name], comparison: "<=", numberFirst: true) }
             var betas: (HyperValue, HyperValue) = (.float(0.9), .float(0.999))
             if let value = a["betas"] {
-                guard case .tuple(let pair) = try hyperValue(value, "betas"), pair.count == 2 else {
-                    throw LangError.valueError("not enough values to unpack (expected 2)")
+                let pair: [HyperValue]
+                switch try hyperValue(value, "betas") {
+                case .tuple(let items), .list(let items): pair = items
+                default: throw LangError.typeError("cannot unpack non-iterable \(value.typeName) object")
                 }
-                betas = (pair[0], pair[1])
+                guard pair.count == 2 else {
+                    throw LangError.valueError(pair.count < 2 ? "not enough values to unpack (expected 2, got \(pair.count))"
+                                                              : "too many values to unpack (expected 2)")
+                }
+                betas = (pair[0], pair[1])  // Adam keeps betas as a tuple, whatever sequence was passed
+                for beta in [betas.0, betas.1] { try requireNumber(OptimBinding.value(beta), comparison: "<=", numberFirst: true) }
             }
+            try requireNumber(a.values["weight_decay"], comparison: "<=", numberFirst: true)
             if try a.bool("decoupled_weight_decay", default: false) {
                 throw LangError("NotImplementedError", "Unroll's Adam has no decoupled_weight_decay; use the L2 weight_decay of Adam")
             }
@@ -38,6 +48,19 @@ enum OptimBinding {
             throw LangError("NotImplementedError", "torch.optim.Optimizer is a base class; use optim.SGD or optim.Adam")
         })
         return ns
+    }
+
+    /// PyTorch validates hyperparameters by comparing them with 0.0 (`lr < 0.0` in SGD, `0.0 <= lr` in Adam), so a
+    /// non-number fails with Python's comparison TypeError, operands in that order.
+    static func requireNumber(_ value: Value?, comparison: String, numberFirst: Bool) throws {
+        guard let value else { return }
+        switch value {
+        case .int, .float, .bool: return
+        default:
+            if let t = TensorBridge.tensorValue(value), t.numel == 1 { return }
+            let operands = numberFirst ? "'float' and '\(value.typeName)'" : "'\(value.typeName)' and 'float'"
+            throw LangError.typeError("'\(comparison)' not supported between instances of \(operands)")
+        }
     }
 
     /// A hyperparameter argument kept with its Python type (so `repr` prints `0` or `0.0` as PyTorch does).
@@ -54,7 +77,8 @@ enum OptimBinding {
         case .int(let i): return .int(i)
         case .float(let d): return .float(d)
         case .tuple(let items): return .tuple(try items.map { try hyperValue($0, name) })
-        case .list(let box): return .tuple(try box.items.map { try hyperValue($0, name) })
+        case .list(let box): return .list(try box.items.map { try hyperValue($0, name) })
+        case .str(let text): return .str(text)
         default:
             if let t = TensorBridge.tensorValue(value), t.numel == 1, let d = t.doubles().first {
                 return .float(d)
@@ -71,6 +95,8 @@ enum OptimBinding {
         case .bool(let b): return .bool(b)
         case .none: return .none
         case .tuple(let items): return .tuple(items.map(value))
+        case .list(let items): return .makeList(items.map(value))
+        case .str(let text): return .str(text)
         }
     }
 
@@ -87,26 +113,42 @@ enum OptimBinding {
                     throw LangError.typeError("param group must be a dict, not \(item.typeName)")
                 }
                 guard let paramsValue = try dict.get(.str("params")) else { throw LangError("KeyError", "'params'") }
-                let tensors: [Tensor]
-                if let t = TensorBridge.tensorValue(paramsValue) { tensors = [t] } else { tensors = try tensorList(try interp.iterate(paramsValue)) }
+                let tensors: [Tensor], names: [String]?
+                if let t = TensorBridge.tensorValue(paramsValue) { (tensors, names) = ([t], nil) } else {
+                    (tensors, names) = try tensorList(try interp.iterate(paramsValue))
+                }
                 var overrides: [(String, HyperValue)] = []
                 for (key, entry) in zip(dict.keys, dict.values) {
                     guard case .str(let name) = key, name != "params" else { continue }
                     overrides.append((name, try hyperValue(entry, name)))
                 }
+                if let names, !overrides.contains(where: { $0.0 == "param_names" }) {
+                    overrides.append(("param_names", .list(names.map { .str($0) })))
+                }
                 return ParamGroupSpec(params: tensors, overrides: overrides)
             }
         }
-        return [ParamGroupSpec(params: try tensorList(items))]
+        let (tensors, names) = try tensorList(items)
+        return [ParamGroupSpec(params: tensors, overrides: names.map { [("param_names", .list($0.map { .str($0) }))] } ?? [])]
     }
 
-    /// Tensors from a parameter iterable; `named_parameters()` pairs give their tensor.
-    static func tensorList(_ items: [Value]) throws -> [Tensor] {
-        try items.map { item in
-            if let t = TensorBridge.tensorValue(item) { return t }
-            if case .tuple(let pair) = item, pair.count == 2, case .str = pair[0], let t = TensorBridge.tensorValue(pair[1]) { return t }
-            throw LangError.typeError("optimizer can only optimize Tensors, but one of the params is \(item.typeName)")
+    /// Tensors from a parameter iterable, and their names when it holds `named_parameters()` pairs (all or none).
+    static func tensorList(_ items: [Value]) throws -> ([Tensor], [String]?) {
+        var tensors: [Tensor] = [], names: [String] = []
+        for item in items {
+            if let t = TensorBridge.tensorValue(item) {
+                tensors.append(t)
+            } else if case .tuple(let pair) = item, pair.count == 2, case .str(let name) = pair[0], let t = TensorBridge.tensorValue(pair[1]) {
+                tensors.append(t)
+                names.append(name)
+            } else {
+                throw LangError.typeError("optimizer can only optimize Tensors, but one of the params is \(item.typeName)")
+            }
         }
+        if !names.isEmpty && names.count != tensors.count {
+            throw LangError.valueError("all optimizer params should be with/without names. Some param names are missing")
+        }
+        return (tensors, names.isEmpty ? nil : names)
     }
 
     /// PyTorch's legacy tensor type names (`torch.FloatTensor`) used in some messages.
@@ -243,7 +285,7 @@ final class ParamGroupObject: HostObject {
             throw LangError.typeError("Unroll's param_groups entries have str keys, not \(key.typeName)")
         }
         if name == "params" {
-            group.params = try OptimBinding.tensorList(try interp.iterate(value))
+            group.params = try OptimBinding.tensorList(try interp.iterate(value)).0
         } else {
             group[name] = try OptimBinding.hyperValue(value, name)
         }

@@ -57,7 +57,12 @@ public final class Adam: Optimizer {
 
     public override func step() throws {
         for group in paramGroups {
-            guard case .tuple(let betas)? = group["betas"], betas.count == 2, let beta1 = betas[0].double, let beta2 = betas[1].double else {
+            let betas: [HyperValue]
+            switch group["betas"] {
+            case .tuple(let items)?, .list(let items)?: betas = items
+            default: betas = []
+            }
+            guard betas.count == 2, let beta1 = betas[0].double, let beta2 = betas[1].double else {
                 throw TensorError.type("parameter group entry 'betas' must be a pair of numbers")
             }
             let settings = Settings(lr: try group.number("lr"), beta1: beta1, beta2: beta2, eps: try group.number("eps"),

@@ -9,6 +9,8 @@ public enum HyperValue: Equatable, Sendable {
     case bool(Bool)
     case none
     case tuple([HyperValue])
+    case str(String)
+    case list([HyperValue])
 
     /// The number, for ints, floats and bools.
     public var double: Double? {
@@ -26,7 +28,8 @@ public enum HyperValue: Equatable, Sendable {
         case .int(let i): return i != 0
         case .float(let d): return d != 0
         case .none: return false
-        case .tuple(let items): return !items.isEmpty
+        case .tuple(let items), .list(let items): return !items.isEmpty
+        case .str(let text): return !text.isEmpty
         }
     }
 
@@ -39,6 +42,8 @@ public enum HyperValue: Equatable, Sendable {
         case .none: return "None"
         case .tuple(let items):
             return "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        case .list(let items): return "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .str(let text): return PythonStringRepr.format(text)
         }
     }
 }
@@ -113,10 +118,9 @@ open class Optimizer {
         if spec.params.contains(where: { existing.contains(ObjectIdentifier($0)) }) {
             throw TensorError.value("some parameters appear in more than one parameter group")
         }
-        var options = defaults
-        for (key, value) in spec.overrides {
-            if let i = options.firstIndex(where: { $0.0 == key }) { options[i].1 = value } else { options.append((key, value)) }
-        }
+        // As a Python dict: the caller's keys in their order, then the defaults it did not set (`setdefault`).
+        var options = spec.overrides
+        for (key, value) in defaults where !options.contains(where: { $0.0 == key }) { options.append((key, value)) }
         paramGroups.append(ParamGroup(params: spec.params, options: options))
     }
 
@@ -175,4 +179,24 @@ struct ParameterElements {
     }
 
     @inline(__always) func position(_ i: Int) -> Int { positions?[i] ?? (offset + i) }
+}
+
+/// Python's `repr` of a str: single quotes unless the text holds a single quote and no double quote.
+enum PythonStringRepr {
+    static func format(_ text: String) -> String {
+        let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+        var out = String(quote)
+        for ch in text {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            case quote: out += "\\" + String(quote)
+            default: out.append(ch)
+            }
+        }
+        out.append(quote)
+        return out
+    }
 }
