@@ -134,6 +134,23 @@ import UnrollTensor
         }
     }
 
+    @Test func clipGradValueMatchesPyTorch() throws {
+        guard let extras = try Fixtures.json("training_extras.json") as? [String: Any],
+              let cases = extras["clip_values"] as? [[String: Any]] else { Issue.record("training_extras.json"); return }
+        #expect(cases.count == 2)
+        for c in cases {
+            let grads = try (c["grads"] as? [Any] ?? []).map(requiredTensor)
+            let params = try grads.map { g -> Tensor in
+                let p = try Tensor.zeros(g.shape); try p.setRequiresGrad(true); p.grad = g; return p
+            }
+            let clipValue = c["clip_value"] as? Double ?? 0
+            try GradClipping.clipGradValue_(params, clipValue: clipValue)
+            for (p, expected) in zip(params, c["clipped"] as? [Any] ?? []) {
+                expectClose(p.grad, try requiredTensor(expected), "clip_grad_value_ \(clipValue)")
+            }
+        }
+    }
+
     @Test func clipGradNormNonfiniteError() throws {
         let p = try Tensor.ones([2]); try p.setRequiresGrad(true)
         p.grad = try Tensor([Float.infinity, 1], shape: [2])
