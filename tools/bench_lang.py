@@ -31,5 +31,5 @@ def best(fn, repeats=3):
 if __name__ == "__main__":
     import platform
     print(f"interpreter loops, CPython {platform.python_version()} (best of 3)")
-    print(f"for i in range(1000000): x = i * 2 + 1     {best(simple_loop) * 1000:8.1f} ms")
-    print(f"for i in range(1000000): b.value = b.value + 1{best(attribute_loop) * 1000:8.1f} ms")
+    print(f"for i in range(1000000): x = i * 2 + 1          {best(simple_loop) * 1000:8.1f} ms")
+    print(f"for i in range(1000000): b.value = b.value + 1 {best(attribute_loop) * 1000:8.1f} ms")

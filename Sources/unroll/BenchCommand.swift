@@ -12,7 +12,7 @@ struct Bench: ParsableCommand {
         discussion: "Build with `swift build -c release` first: debug builds are many times slower.")
 
     enum Which: String, ExpressibleByArgument, CaseIterable {
-        case tensor, startup, all
+        case tensor, rnn, lang, startup, all
     }
 
     @Argument(help: "Which table: \(Which.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -24,6 +24,14 @@ struct Bench: ParsableCommand {
     func run() throws {
         if which == .tensor || which == .all {
             print(try TensorBench.run(threads: threads))
+            print("")
+        }
+        if which == .rnn || which == .all {
+            print(try RNNBench.run(threads: threads))  // PyTorch side: python3 tools/bench_rnn.py THREADS
+            print("")
+        }
+        if which == .lang || which == .all {
+            print(LangBench.run())
             print("")
         }
         if which == .startup || which == .all {

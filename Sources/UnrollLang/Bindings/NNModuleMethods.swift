@@ -53,14 +53,17 @@ enum ModuleMethods {
                 let bound = try Arguments(qualified, ["state_dict", "strict", "assign"], required: 1, args, kwargs)
                 let strict = try bound.bool("strict", default: true)
                 guard case .dict(let dict)? = bound["state_dict"] else {
-                    throw LangError.typeError("Expected state_dict to be dict-like, got \(bound["state_dict"]?.typeName ?? "None").")
+                    throw LangError.typeError("Expected state_dict to be dict-like, got <class '\(bound["state_dict"]?.typeName ?? "NoneType")'>.")
                 }
                 var entries: [(String, Tensor)] = []
+                var nonTensors: [(key: String, pythonClass: String)] = []
                 for (key, value) in zip(dict.keys, dict.values) {
-                    guard case .str(let name) = key, let tensor = TensorBridge.tensorValue(value) else { continue }
-                    entries.append((name, tensor))
+                    guard case .str(let name) = key else { continue }
+                    if let tensor = TensorBridge.tensorValue(value) { entries.append((name, tensor)) } else {
+                        nonTensors.append((name, SafetensorsBinding.pythonClass(value)))
+                    }
                 }
-                let result = try module.loadStateDict(StateDict(entries), strict: strict)
+                let result = try module.loadStateDict(StateDict(entries), strict: strict, nonTensors: nonTensors)
                 return .object(LoadResult(missing: result.missingKeys, unexpected: result.unexpectedKeys))
             }
         case "train":

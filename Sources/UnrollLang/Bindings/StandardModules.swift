@@ -7,5 +7,6 @@ public enum StandardModules {
     public static let install: Void = {
         ModuleRegistry.register("torch") { TorchBinding.makeNamespace() }
         NNBinding.register()
+        SerializationBindings.register()  // safetensors.torch, torch.save/torch.load (after torch)
     }()
 }

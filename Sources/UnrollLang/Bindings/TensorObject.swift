@@ -11,7 +11,7 @@ public final class TensorObject: HostObject {
     public var typeName: String { "Tensor" }
     public func repr(_ interp: Interpreter) throws -> String {
         // nn.Parameter is a tensor subclass in PyTorch; its repr prefixes the tensor's.
-        tensor.isParameter ? "Parameter containing:\n" + TensorFormat.repr(tensor) : TensorFormat.repr(tensor)
+        tensor.isParameter ? "Parameter containing:\n" + tensor.repr() : tensor.repr()
     }
 
     public func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -125,7 +125,7 @@ final class ValuesIndicesObject: HostObject {
     }
     var typeName: String { kind }
     func repr(_ interp: Interpreter) throws -> String {
-        "torch.return_types.\(kind)(\n" + TensorFormat.repr(values, prefix: "values=tensor(") + ",\n" + TensorFormat.repr(indices, prefix: "indices=tensor(") + ")"
+        "torch.return_types.\(kind)(\n" + values.repr(prefix: "values=tensor(") + ",\n" + indices.repr(prefix: "indices=tensor(") + ")"
     }
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         name == "values" ? wrap(values) : (name == "indices" ? wrap(indices) : nil)

@@ -140,6 +140,31 @@ enum TorchBinding {
             let a = try Arguments("manual_seed", ["seed"], required: 1, args, kwargs)
             return .object(GeneratorObject(Generator.manualSeed(Int64(try a.int("seed")))))
         }
+        torch.define("set_printoptions") { args, kwargs, _ in
+            let a = try Arguments("set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"],
+                                  required: 0, args, kwargs)
+            var options = PrintOptions.current
+            if case .str(let profile)? = a["profile"] {
+                switch profile {
+                case "default": options = PrintOptions()
+                case "short": options = PrintOptions(); options.precision = 2; options.edgeitems = 2
+                case "full": options = PrintOptions(); options.threshold = Int.max
+                default: break  // PyTorch ignores an unknown profile too
+                }
+            }
+            func count(_ name: String) throws -> Int? {
+                guard let v = a[name], !v.isNone else { return nil }
+                let d = try a.double(name)
+                return d >= Double(Int.max) ? Int.max : max(0, Int(d))
+            }
+            if let v = try count("precision") { options.precision = v }
+            if let v = try count("threshold") { options.threshold = v }
+            if let v = try count("edgeitems") { options.edgeitems = v }
+            if let v = try count("linewidth") { options.linewidth = v }
+            if let v = a["sci_mode"], !v.isNone { options.sciMode = try a.bool("sci_mode", default: false) } else { options.sciMode = nil }
+            PrintOptions.current = options
+            return .none
+        }
         torch.define("initial_seed") { _, _, _ in .int(Int64(bitPattern: Generator.default.initialSeed)) }
         torch.define("Generator") { _, _, _ in .object(GeneratorObject(Generator())) }
         torch.define("no_grad") { _, _, _ in .object(GradModeContext(enabled: false)) }

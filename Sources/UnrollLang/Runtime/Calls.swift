@@ -74,17 +74,17 @@ extension Interpreter {
             let noun = parameters.count == 1 && required == parameters.count ? "argument" : "arguments"
             throw LangError.typeError("\(f.name)() takes \(takes) positional \(noun) but \(args.count) \(args.count == 1 ? "was" : "were") given")
         }
-        for (p, v) in zip(parameters, args) { frame.locals[p.name] = v }
+        for (p, v) in zip(parameters, args) { frame.setLocal(p.name, v) }
         for (name, v) in kwargs {
             guard let i = parameters.firstIndex(where: { $0.name == name }) else {
                 throw LangError.typeError("\(f.name)() got an unexpected keyword argument '\(name)'")
             }
             if i < args.count { throw LangError.typeError("\(f.name)() got multiple values for argument '\(name)'") }
-            frame.locals[name] = v
+            frame.setLocal(name, v)
         }
         var missing: [String] = []
-        for (i, p) in parameters.enumerated() where frame.locals[p.name] == nil {
-            if let d = f.defaults[i] ?? nil { frame.locals[p.name] = d } else { missing.append(p.name) }
+        for (i, p) in parameters.enumerated() where frame.local(p.name) == nil {
+            if let d = f.defaults[i] ?? nil { frame.setLocal(p.name, d) } else { missing.append(p.name) }
         }
         if !missing.isEmpty {
             let quoted = missing.map { "'\($0)'" }
@@ -154,7 +154,7 @@ extension Interpreter {
             return .object(SuperProxy(instance: inst, start: c))
         }
         guard let f = frame.function, let owner = f.owner, let firstName = f.definition.parameters.first?.name,
-              case .instance(let inst)? = frame.locals[firstName] else {
+              case .instance(let inst)? = frame.local(firstName) else {
             throw LangError("RuntimeError", "super(): no arguments")
         }
         return .object(SuperProxy(instance: inst, start: owner))

@@ -5,8 +5,12 @@ extension Interpreter {
         switch expr.kind {
         case .constant(let v): return v
         case .name(let n):
-            if !frame.isModule, let v = frame.locals[n] { return v }
-            if let v = globals[n] { return v }
+            let slot = expr.slot
+            if slot >= 0 {
+                if slot < frame.slots.count, let v = frame.slots[slot] { return v }
+            } else if frame.isModule || frame.layout != nil, let v = globals[n] {
+                return v
+            }
             return try withRange(expr.range) { try lookup(n, frame) }
         case .binary(let op, let l, let r):
             let a = try eval(l, frame)
@@ -25,7 +29,7 @@ extension Interpreter {
             let object = try eval(objectExpr, frame)
             return try withRange(expr.range) { try getAttribute(object, name) }
         case .call(let calleeExpr, let argExprs):
-            if case .name("super") = calleeExpr.kind, frame.locals["super"] == nil, globals["super"] == nil {
+            if case .name("super") = calleeExpr.kind, frame.local("super") == nil, globals["super"] == nil {
                 let args = try argExprs.map { try eval($0.value, frame) }
                 return try withRange(expr.range) { try makeSuper(args, frame) }
             }

@@ -1,31 +1,59 @@
 // The tree-walking interpreter: frames, name lookup and statement execution.
 import Foundation
+import Synchronization
 import UnrollTensor
 
 /// A thread-safe flag another thread sets (Ctrl-C) and the interpreter polls between statements.
-public final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
+/// An atomic rather than a lock: it is read before every statement and loop iteration.
+public final class InterruptFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
     public init() {}
-    public func raise() { lock.lock(); raised = true; lock.unlock() }
+    public func raise() { raised.store(true, ordering: .releasing) }
     /// Returns whether the flag was raised and lowers it.
     public func take() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        let was = raised
-        raised = false
-        return was
+        guard raised.load(ordering: .relaxed) else { return false }
+        return raised.exchange(false, ordering: .acquiringAndReleasing)
     }
-    public var isRaised: Bool { lock.lock(); defer { lock.unlock() }; return raised }
+    public var isRaised: Bool { raised.load(ordering: .acquiring) }
 }
 
 /// Local variables of one function call (the module level uses the interpreter's globals instead).
+/// A function call keeps its locals in slots laid out by `LocalResolver`; a class body, which has no
+/// layout, keeps them in a dictionary.
 final class Frame {
+    var slots: [Value?]
     var locals: [String: Value] = [:]
+    let layout: LocalLayout?
     let function: Function?
     let isModule: Bool
     init(function: Function?, isModule: Bool) {
         self.function = function
         self.isModule = isModule
+        layout = function?.definition.layout
+        slots = Array(repeating: nil, count: layout?.names.count ?? 0)
+    }
+
+    func local(_ name: String) -> Value? {
+        if let layout, let i = layout.index[name] { return slots[i] }
+        return locals[name]
+    }
+
+    func setLocal(_ name: String, _ value: Value) {
+        if let layout, let i = layout.index[name] { slots[i] = value } else { locals[name] = value }
+    }
+
+    /// Removes a local; false when it had no value.
+    func removeLocal(_ name: String) -> Bool {
+        if let layout, let i = layout.index[name] {
+            defer { slots[i] = nil }
+            return slots[i] != nil
+        }
+        return locals.removeValue(forKey: name) != nil
+    }
+
+    /// Names with a value, for "did you mean" hints.
+    var boundNames: [String] {
+        (layout.map { l in l.names.indices.filter { slots[$0] != nil }.map { l.names[$0] } } ?? []) + Array(locals.keys)
     }
 }
 
@@ -74,11 +102,14 @@ public final class Interpreter {
     }
 
     func lookup(_ name: String, _ frame: Frame) throws -> Value {
-        if !frame.isModule, let v = frame.locals[name] { return v }
+        if !frame.isModule, let v = frame.local(name) { return v }
+        if !frame.isModule, frame.layout?.index[name] != nil {
+            throw LangError("UnboundLocalError", "cannot access local variable '\(name)' where it is not associated with a value")
+        }
         if let v = globals[name] { return v }
         if let v = builtins[name] { return v }
         var candidates = Array(globals.keys) + Array(builtins.keys)
-        if !frame.isModule { candidates += frame.locals.keys }
+        if !frame.isModule { candidates += frame.boundNames }
         var hint: String?
         if let close = closestName(to: name, in: candidates) { hint = "Did you mean: '\(close)'?" }
         else if ["torch", "nn", "optim", "F", "np", "plt", "pd"].contains(name) {
@@ -90,7 +121,7 @@ public final class Interpreter {
     }
 
     func assignName(_ name: String, _ value: Value, _ frame: Frame) {
-        if frame.isModule { setGlobal(name, value) } else { frame.locals[name] = value }
+        if frame.isModule { setGlobal(name, value) } else { frame.setLocal(name, value) }
     }
 
     // MARK: running
@@ -200,7 +231,7 @@ public final class Interpreter {
                 var i = start
                 while step > 0 ? i < stop : i > stop {
                     try checkInterrupt()
-                    assignName(name, .int(i), frame)
+                    if target.slot >= 0 && target.slot < frame.slots.count { frame.slots[target.slot] = .int(i) } else { assignName(name, .int(i), frame) }
                     switch try execBlock(body, frame) {
                     case .breakLoop: return .normal
                     case .returned(let v): return .returned(v)
@@ -263,7 +294,8 @@ public final class Interpreter {
 
     func assign(_ target: Expr, _ value: Value, _ frame: Frame) throws {
         switch target.kind {
-        case .name(let n): assignName(n, value, frame)
+        case .name(let n):
+            if target.slot >= 0 && target.slot < frame.slots.count { frame.slots[target.slot] = value } else { assignName(n, value, frame) }
         case .attribute(let objectExpr, let name):
             let object = try eval(objectExpr, frame)
             try withRange(target.range) { try setAttribute(object, name, value) }
@@ -345,7 +377,7 @@ public final class Interpreter {
                 guard globals[n] != nil else { throw LangError("NameError", "name '\(n)' is not defined") }
                 removeGlobal(n)
             } else {
-                guard frame.locals.removeValue(forKey: n) != nil else {
+                guard frame.removeLocal(n) else {
                     throw LangError("UnboundLocalError", "cannot access local variable '\(n)' where it is not associated with a value")
                 }
             }

@@ -53,6 +53,9 @@ final class Expr {
     }
     let kind: Kind
     let range: SourceRange
+    /// For a name inside a function body that refers to one of its locals: the local's slot in the frame
+    /// (set once by `LocalResolver`); -1 for globals, builtins and module-level code.
+    var slot = -1
     init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
@@ -73,6 +76,8 @@ final class FunctionDefinition {
     let name: String
     let parameters: [Parameter]
     let body: [Stmt]
+    /// The function's locals, resolved on first call (see `LocalResolver`).
+    lazy var layout: LocalLayout = LocalResolver.layout(for: self)
     init(name: String, parameters: [Parameter], body: [Stmt]) {
         self.name = name
         self.parameters = parameters

@@ -42,15 +42,22 @@ extension Module {
     }
 
     /// `load_state_dict(state_dict, strict=True)`: copies values in place, raising PyTorch's error text.
+    /// `nonTensors` lists keys whose value in the caller's dict is not a tensor, with the value's Python
+    /// class (`<class 'int'>`): they count as present and are reported as PyTorch reports them.
     @discardableResult
-    public func loadStateDict(_ dict: StateDict, strict: Bool = true) throws -> IncompatibleKeys {
+    public func loadStateDict(_ dict: StateDict, strict: Bool = true,
+                              nonTensors: [(key: String, pythonClass: String)] = []) throws -> IncompatibleKeys {
         let own = stateDict()
         let ownKeys = Set(own.keys)
-        let givenKeys = Set(dict.keys)
+        let givenKeys = Set(dict.keys).union(nonTensors.map(\.key))
         var errors: [String] = []
         let missing = own.keys.filter { !givenKeys.contains($0) }
-        let unexpected = dict.keys.filter { !ownKeys.contains($0) }
+        let unexpected = (dict.keys + nonTensors.map(\.key)).filter { !ownKeys.contains($0) }
         for (name, target) in own.entries {
+            if let foreign = nonTensors.first(where: { $0.key == name }) {
+                errors.append("While copying the parameter named \"\(name)\", expected torch.Tensor or Tensor-like object from checkpoint but received \(foreign.pythonClass)")
+                continue
+            }
             guard let source = dict[name] else { continue }
             if source.shape != target.shape {
                 errors.append(
@@ -79,18 +86,25 @@ extension Module {
     }
 }
 
-/// Copies `source`'s elements into the contiguous float tensor `target` (same shape), converting dtype.
+/// Copies `source`'s elements into `target` (same shape) in place, converting dtype as `Tensor.copy_` does.
 func copyValues(from source: Tensor, into target: Tensor) throws {
-    let values = source.toArray(Double.self)
     let positions = target.storagePositions()
     switch target.dtype {
     case .float32:
         let p = target.storage.pointer(Float.self)
-        for (i, pos) in positions.enumerated() { p[pos] = Float(values[i]) }
+        if source.dtype == .float32 {
+            for (i, v) in source.toArray(Float.self).enumerated() { p[positions[i]] = v }
+        } else {
+            for (i, v) in source.toArray(Double.self).enumerated() { p[positions[i]] = Float(v) }
+        }
     case .float64:
         let p = target.storage.pointer(Double.self)
-        for (i, pos) in positions.enumerated() { p[pos] = values[i] }
-    default:
-        throw TensorError.runtime("copying into a \(target.dtype.torchName) tensor is not supported")
+        for (i, v) in source.toArray(Double.self).enumerated() { p[positions[i]] = v }
+    case .int64:
+        let p = target.storage.pointer(Int64.self)
+        for (i, v) in source.toArray(Int64.self).enumerated() { p[positions[i]] = v }
+    case .bool:
+        let p = target.storage.pointer(Bool.self)
+        for (i, v) in source.toArray(Bool.self).enumerated() { p[positions[i]] = v }
     }
 }

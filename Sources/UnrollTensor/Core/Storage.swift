@@ -32,6 +32,15 @@ public final class Storage: @unchecked Sendable {
         raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     }
 
+    /// Allocates storage whose contents the caller overwrites in full before anyone reads it (kernel outputs):
+    /// skipping the zero fill saves a whole pass over memory on every elementwise op.
+    init(uninitializedCount count: Int, dtype: DType) throws {
+        try TensorLimits.check(elements: count)
+        self.dtype = dtype
+        self.count = count
+        raw = UnsafeMutableRawPointer.allocate(byteCount: max(count * dtype.itemSize, 1), alignment: 64)
+    }
+
     /// A one-element storage, which the element budget always allows.
     public init(scalarOf dtype: DType) {
         self.dtype = dtype

@@ -51,6 +51,13 @@ public final class Tensor {
         self.init(storage: storage, shape: shape, strides: Shape.contiguousStrides(shape))
     }
 
+    /// A contiguous tensor whose every element the caller writes before it escapes (kernel outputs only).
+    convenience init(uninitialized shape: [Int], dtype: DType) throws {
+        let count = try Shape.checkedNumel(shape)
+        let storage = try Storage(uninitializedCount: count, dtype: dtype)
+        self.init(storage: storage, shape: shape, strides: Shape.contiguousStrides(shape))
+    }
+
     /// A contiguous tensor holding `values` in row-major order.
     public convenience init<T: TensorScalar>(_ values: [T], shape: [Int]) throws {
         let count = try Shape.checkedNumel(shape)

@@ -1,4 +1,4 @@
-// Per-thread tensor state (grad mode, op tracing, the default generator), so concurrent sessions never mix.
+// Per-thread tensor state (grad mode, op tracing, the default generator, print options), so concurrent sessions never mix.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,6 +14,7 @@ final class ThreadState {
     var traceDepth = 0
     var traceMuted = 0
     var generator: Generator?
+    var printOptions = PrintOptions()
 
     /// This thread's state, created on first use.
     static var current: ThreadState {

@@ -7,7 +7,7 @@ extension Tensor {
     static func mapBinary<T: TensorScalar, R: TensorScalar>(
         _ a: Tensor, _ b: Tensor, shape: [Int], as _: T.Type, into _: R.Type, _ op: (T, T) -> R
     ) throws -> Tensor {
-        let out = try Tensor(zeros: shape, dtype: R.dtype)
+        let out = try Tensor(uninitialized: shape, dtype: R.dtype)
         let pa = a.storage.pointer(T.self), pb = b.storage.pointer(T.self)
         let po = out.storage.pointer(R.self)
         let n = out.numel
@@ -34,7 +34,7 @@ extension Tensor {
     static func mapUnary<T: TensorScalar, R: TensorScalar>(
         _ a: Tensor, as _: T.Type, into _: R.Type, _ op: (T) -> R
     ) throws -> Tensor {
-        let out = try Tensor(zeros: a.shape, dtype: R.dtype)
+        let out = try Tensor(uninitialized: a.shape, dtype: R.dtype)
         let pa = a.storage.pointer(T.self)
         let po = out.storage.pointer(R.self)
         if a.isContiguous {

@@ -1,4 +1,4 @@
-// Process-wide tensor print options, mirroring torch.set_printoptions.
+// Tensor print options, mirroring torch.set_printoptions (kept per thread).
 
 /// PyTorch's print options (`torch.set_printoptions`); defaults are PyTorch's.
 public struct PrintOptions: Sendable, Equatable {
@@ -15,8 +15,12 @@ public struct PrintOptions: Sendable, Equatable {
 
     public init() {}
 
-    /// The options every tensor repr uses; lessons may change them like `torch.set_printoptions`.
-    nonisolated(unsafe) public static var current = PrintOptions()
+    /// The options every tensor repr on this thread uses; a session changes them like `torch.set_printoptions`.
+    /// Kept per thread (like grad mode) so concurrent sessions never see each other's settings.
+    public static var current: PrintOptions {
+        get { ThreadState.current.printOptions }
+        set { ThreadState.current.printOptions = newValue }
+    }
 
     /// Updates only the given fields of `current`, as `torch.set_printoptions` does.
     public static func set(
