@@ -21,7 +21,7 @@ final class NDArrayObject: HostObject {
         case "ndim": return .int(Int64(t.dim))
         case "size": return .int(Int64(t.numel))
         case "dtype": return .object(NumpyDTypeObject(t.dtype))
-        case "T": return NDArrayObject.wrap(t.dim < 2 ? t : try t.reversedDims())
+        case "T": return NDArrayObject.wrap(t.dim < 2 ? t : t.reversedDims())
         default: break
         }
         guard NDArrayObject.methodNames.contains(name) else {

@@ -51,7 +51,19 @@ public enum NumpyBinding {
             if let d = a["dtype"] { t = try t.to(try dtype(d)) }
             return NDArrayObject.wrap(t)
         }
-        for (name, f) in [("sin", { (t: Tensor) in try t.sin() }), ("cos", { (t: Tensor) in try t.cos() })] {
+        for name in ["zeros", "ones"] {
+            np.define(name, keywords: ["dtype"]) { args, kwargs, _ in
+                let a = try Arguments(name, ["shape", "dtype"], required: 1, args, kwargs)
+                let shape: [Int]
+                if case .int(let n)? = a.values["shape"] { shape = [Int(n)] } else { shape = try TensorConvert.shape([a.values["shape"] ?? .none], name) }
+                guard shape.allSatisfy({ $0 >= 0 }) else { throw LangError.valueError("negative dimensions are not allowed") }
+                let d = try a["dtype"].map(dtype) ?? .float64
+                return NDArrayObject.wrap(name == "zeros" ? try Tensor.zeros(shape, dtype: d) : try Tensor.ones(shape, dtype: d))
+            }
+        }
+        for (name, f) in [("sin", { (t: Tensor) in try t.sin() }), ("cos", { (t: Tensor) in try t.cos() }),
+                          ("exp", { (t: Tensor) in try t.exp() }), ("sqrt", { (t: Tensor) in try t.sqrt() }),
+                          ("tanh", { (t: Tensor) in try t.tanh() }), ("log", { (t: Tensor) in try t.log() })] {
             np.define(name) { args, kwargs, interp in
                 let a = try Arguments(name, ["x"], required: 1, args, kwargs)
                 let x = a.values["x"] ?? .none
@@ -62,6 +74,21 @@ public enum NumpyBinding {
                 if case .list = x { return NDArrayObject.wrap(r) }
                 if case .tuple = x { return NDArrayObject.wrap(r) }
                 return try NDArrayObject.scalar(r)
+            }
+        }
+        np.define("concatenate", keywords: ["axis"]) { args, kwargs, interp in
+            let a = try Arguments("concatenate", ["arrays", "axis"], required: 1, args, kwargs)
+            let parts = try interp.iterate(a.values["arrays"] ?? .none).map { try arrayTensor($0, interp) }
+            guard let first = parts.first else { throw LangError.valueError("need at least one array to concatenate") }
+            let target = parts.map(\.dtype).reduce(first.dtype) { numpyPromote($0, $1) }
+            return NDArrayObject.wrap(try Tensor.cat(try parts.map { try $0.to(target) }, dim: try a.int("axis", default: 0)))
+        }
+        for name in ["mean", "sum", "min", "max"] {
+            np.define(name, keywords: ["axis"]) { args, kwargs, interp in
+                let a = try Arguments(name, ["a", "axis"], required: 1, args, kwargs)
+                let array = NDArrayObject(try arrayTensor(a.values["a"] ?? .none, interp))
+                guard let method = try array.getAttribute(name, interp) else { return .none }
+                return try interp.call(method, [], a["axis"].map { [("axis", $0)] } ?? [])
             }
         }
         np.define("reshape") { args, kwargs, interp in

@@ -132,7 +132,7 @@ final class SeriesObject: HostObject {
         case "values": return NDArrayObject.wrap(try valuesTensor())
         case "to_numpy": return .builtin(Builtin("to_numpy") { _, _, _ in NDArrayObject.wrap(try self.valuesTensor()) })
         case "shape": return .tuple([.int(Int64(column.count))])
-        case "name": return self.name.map { .str($0) } ?? .none
+        case "name": return self.name.map { .str($0) } ?? Value.none
         case "dtype": return .str(dtypeName)
         case "iloc": return .object(ILocIndexer(.series(self)))
         case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map { cellValue(self.column, $0) }) })

@@ -8,5 +8,9 @@ public enum StandardModules {
         ModuleRegistry.register("torch") { TorchBinding.makeNamespace() }
         NNBinding.register()
         SerializationBindings.register()  // safetensors.torch, torch.save/torch.load (after torch)
+        // s3-data: numpy, pandas, torch.utils.data, unroll.datasets
+        NumpyBinding.register()
+        PandasBinding.register()
+        DataBinding.register()
     }()
 }
