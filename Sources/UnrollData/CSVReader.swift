@@ -69,7 +69,8 @@ public enum CSVReader {
             guard let v = Int64(t) else { allInts = false; break }
             ints.append(v)
         }
-        if allInts && !anyMissing && !raw.isEmpty { return .int(ints) }
+        if raw.isEmpty { return .string([]) }
+        if allInts && !anyMissing { return .int(ints) }
         var doubles: [Double] = []
         doubles.reserveCapacity(raw.count)
         for s in raw {

@@ -16,12 +16,12 @@ public enum DataColumn: Equatable, Sendable {
         }
     }
 
-    /// pandas' dtype name (`int64`, `float64`, `str`).
+    /// pandas' dtype name (`int64`, `float64`, `str`; a column read with no rows is `object`, as pandas 3 reads it).
     public var dtypeName: String {
         switch self {
         case .int: return "int64"
         case .float: return "float64"
-        case .string: return "str"
+        case .string(let v): return v.isEmpty ? "object" : "str"
         }
     }
 
@@ -110,7 +110,10 @@ public struct DataFrame: Equatable, Sendable {
         var out = [Double](repeating: 0, count: rowCount * picked.count)
         for (j, p) in picked.enumerated() {
             guard let values = columns[p].doubles() else {
-                throw DataError.value("could not convert string to float: column '\(columnNames[p])' holds text")
+                // numpy's text: the first value it fails on (a missing value converts to NaN).
+                var first = ""
+                if case .string(let texts) = columns[p] { first = texts.lazy.compactMap { $0 }.first(where: { Double($0) == nil }) ?? "" }
+                throw DataError.value("could not convert string to float: '\(first)'")
             }
             for i in 0..<rowCount { out[i * picked.count + j] = values[i] }
         }

@@ -151,6 +151,10 @@ enum TensorConvert {
 
     /// `torch.tensor(data)`: nested lists/tuples of numbers (or tensors), with PyTorch's dtype inference.
     static func fromData(_ data: Value, dtype: DType?, _ interp: Interpreter) throws -> Tensor {
+        // s3-data: a numpy array (or pandas column) keeps its dtype, as torch.tensor(ndarray) does.
+        if case .object(let o) = data, o is NDArrayObject || o is SeriesObject, let t = ArrayBridge.tensor(data) {
+            return try t.to(dtype ?? t.dtype).clone()
+        }
         var flat: [Scalar] = []
         var shape: [Int] = []
         var sawFloat = false, sawInt = false, sawBool = false

@@ -150,8 +150,9 @@ extension TensorObject {
         m["int"] = conversion(.int64)
         m["bool"] = conversion(.bool)
         m["cpu"] = { t, _, _, _ in wrap(t) }
-        m["numpy"] = { _, _, _, _ in
-            throw LangError("RuntimeError", "numpy() is not available yet", hint: "Unroll will provide numpy with its course-compatibility work; use .tolist() for now.")
+        m["numpy"] = { t, args, kwargs, _ in  // s3-data: an ndarray sharing the tensor's memory
+            _ = try Arguments("numpy", ["force"], args, kwargs)
+            return try NumpyBinding.tensorToNumpy(t)
         }
         m["to"] = { t, args, kwargs, interp in
             let a = try Arguments("to", ["dtype", "non_blocking", "copy"], args, kwargs)

@@ -49,6 +49,7 @@ enum TorchBinding {
             if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
             return wrap(t)
         }
+        torch.members["from_numpy"] = NumpyBinding.fromNumpy  // s3-data
         torch.define("is_tensor") { args, _, _ in
             if case .object(let o)? = args.first { return .bool(o is TensorObject) }
             return .bool(false)

@@ -1,0 +1,182 @@
+// `numpy.ndarray` in the language: a host object over a Tensor that keeps numpy's dtypes, promotion and printing.
+import UnrollTensor
+
+/// A numpy array backed by a `Tensor` (float64 and int64 by default, as numpy). Indexing a single element
+/// gives a Python number; slices share memory with the array, as numpy's views do.
+final class NDArrayObject: HostObject {
+    let tensor: Tensor
+    init(_ tensor: Tensor) { self.tensor = tensor }
+
+    var typeName: String { "ndarray" }
+    func repr(_ interp: Interpreter) throws -> String { NumpyFormat.repr(tensor) }
+    func str(_ interp: Interpreter) throws -> String { NumpyFormat.str(tensor) }
+
+    static let methodNames = ["reshape", "ravel", "flatten", "astype", "tolist", "copy", "item", "sum", "mean", "min", "max"]
+    var attributeNames: [String] { ["shape", "ndim", "size", "dtype", "T"] + NDArrayObject.methodNames }
+
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        let t = tensor
+        switch name {
+        case "shape": return .tuple(t.shape.map { .int(Int64($0)) })
+        case "ndim": return .int(Int64(t.dim))
+        case "size": return .int(Int64(t.numel))
+        case "dtype": return .object(NumpyDTypeObject(t.dtype))
+        case "T": return NDArrayObject.wrap(t.dim < 2 ? t : t.reversedDims())
+        default: break
+        }
+        guard NDArrayObject.methodNames.contains(name) else {
+            throw LangError.attributeError("'numpy.ndarray' object has no attribute '\(name)'",
+                                           hintless: "ndarray.\(name) is not available in Unroll's numpy subset; it has: " + attributeNames.sorted().joined(separator: ", ") + ".")
+        }
+        return .builtin(Builtin("ndarray.\(name)") { args, kwargs, interp in try self.method(name, args, kwargs, interp) })
+    }
+
+    private func method(_ name: String, _ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value {
+        let t = tensor
+        switch name {
+        case "reshape":
+            var shapeArgs = args
+            if let kw = kwargs.first(where: { $0.0 == "shape" }) { shapeArgs = [kw.1] }
+            return NDArrayObject.wrap(try t.reshape(try TensorConvert.shape(shapeArgs, "reshape")))
+        case "ravel", "flatten":
+            _ = try Arguments(name, ["order"], args, kwargs)
+            let flat = try t.contiguous().reshape([-1])
+            return NDArrayObject.wrap(name == "flatten" ? try flat.clone() : flat)
+        case "astype":
+            let a = try Arguments("astype", ["dtype"], required: 1, args, kwargs)
+            return NDArrayObject.wrap(try t.to(try NumpyBinding.dtype(a.values["dtype"] ?? .none)).clone())
+        case "tolist":
+            return TensorConvert.value(t.tolist())
+        case "copy":
+            return NDArrayObject.wrap(try t.clone())
+        case "item":
+            guard t.numel == 1 else { throw LangError.valueError("can only convert an array of size 1 to a Python scalar") }
+            return TensorConvert.value(try t.reshape([]).item())
+        case "sum", "mean", "min", "max":
+            let a = try Arguments(name, ["axis"], args, kwargs)
+            let source = name == "mean" && !t.dtype.isFloatingPoint ? try t.to(.float64) : t
+            if let axis = a["axis"] {
+                let d = try axis.asInt(what: "axis")
+                switch name {
+                case "sum": return NDArrayObject.wrap(try source.sum(dims: [d]))
+                case "mean": return NDArrayObject.wrap(try source.mean(dims: [d]))
+                case "min": return NDArrayObject.wrap(try source.minDim(d, keepdim: false).values)
+                default: return NDArrayObject.wrap(try source.maxDim(d, keepdim: false).values)
+                }
+            }
+            if t.numel == 0 && (name == "min" || name == "max") {
+                throw LangError.valueError("zero-size array to reduction operation \(name == "min" ? "minimum" : "maximum") which has no identity")
+            }
+            switch name {
+            case "sum": return try NDArrayObject.scalar(try source.sum())
+            case "mean": return try NDArrayObject.scalar(try source.mean())
+            case "min": return try NDArrayObject.scalar(try source.minAll())
+            default: return try NDArrayObject.scalar(try source.maxAll())
+            }
+        default:
+            throw LangError.attributeError("'numpy.ndarray' object has no attribute '\(name)'")
+        }
+    }
+
+    /// A numpy array value.
+    static func wrap(_ t: Tensor) -> Value { .object(NDArrayObject(t)) }
+
+    /// A 0-d result as the Python number numpy's scalar would print as.
+    static func scalar(_ t: Tensor) throws -> Value { TensorConvert.value(try t.item()) }
+
+    func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        let r = try tensor.index(try TensorConvert.indices(key, interp))
+        return r.dim == 0 ? try NDArrayObject.scalar(r) : NDArrayObject.wrap(r)
+    }
+
+    func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        let v = try NumpyBinding.arrayTensor(value, interp).to(tensor.dtype)
+        _ = try tensor.indexPut(try TensorConvert.indices(key, interp), value: v)
+        return true
+    }
+
+    func iterate(_ interp: Interpreter) throws -> [Value]? {
+        guard tensor.dim > 0 else { throw LangError.typeError("iteration over a 0-d array") }
+        if tensor.dim == 1 { return NumpyBinding.pythonValues(tensor) }
+        return try tensor.unbind(0).map(NDArrayObject.wrap)
+    }
+
+    func length(_ interp: Interpreter) throws -> Int? {
+        guard let n = tensor.shape.first else { throw LangError.typeError("len() of unsized object") }
+        return n
+    }
+
+    func toDouble(_ interp: Interpreter) throws -> Double? {
+        guard tensor.numel == 1 else { throw LangError.typeError("only length-1 arrays can be converted to Python scalars") }
+        return try tensor.reshape([]).item().doubleValue
+    }
+
+    func truthiness(_ interp: Interpreter) throws -> Bool? {
+        guard tensor.numel == 1 else {
+            throw LangError.valueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")
+        }
+        return try tensor.reshape([]).item().doubleValue != 0
+    }
+
+    func unary(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
+        switch op {
+        case .neg: return NDArrayObject.wrap(try tensor.neg())
+        case .pos: return .object(self)
+        case .invert: return nil
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        guard let (lhs, rhs) = try NumpyBinding.promote(tensor, other, op: op, reflected: reflected) else { return nil }
+        let r: Tensor
+        switch op {
+        case .add: r = try lhs.add(rhs)
+        case .sub: r = try lhs.sub(rhs)
+        case .mul: r = try lhs.mul(rhs)
+        case .div: r = try lhs.div(rhs)
+        case .pow: r = try lhs.pow(rhs)
+        case .floorDiv: r = try lhs.floorDivide(rhs)
+        case .mod: r = try lhs.remainder(rhs)
+        case .matmul: r = try lhs.matmul(rhs)
+        case .eq: r = try lhs.eq(rhs)
+        case .ne: r = try lhs.ne(rhs)
+        case .lt: r = try lhs.lt(rhs)
+        case .le: r = try lhs.le(rhs)
+        case .gt: r = try lhs.gt(rhs)
+        case .ge: r = try lhs.ge(rhs)
+        default: return nil
+        }
+        return r.dim == 0 && op == .matmul ? try NDArrayObject.scalar(r) : NDArrayObject.wrap(r)
+    }
+}
+
+/// `a.dtype`: prints `dtype('float64')`, compares equal to `np.float64` and to `'float64'`.
+final class NumpyDTypeObject: HostObject {
+    let dtype: DType
+    init(_ dtype: DType) { self.dtype = dtype }
+    var typeName: String { "dtype" }
+    func repr(_ interp: Interpreter) throws -> String { "dtype('\(NumpyFormat.name(dtype))')" }
+    func str(_ interp: Interpreter) throws -> String { NumpyFormat.name(dtype) }
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        name == "name" ? .str(NumpyFormat.name(dtype)) : nil
+    }
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        guard op == .eq || op == .ne else { return nil }
+        let same = (try? NumpyBinding.dtype(other)) == dtype
+        return .bool(op == .eq ? same : !same)
+    }
+}
+
+/// `np.float32`, `np.float64`, `np.int64`: scalar types usable as `dtype=` and callable on a number.
+final class NumpyScalarType: HostObject {
+    let dtype: DType
+    init(_ dtype: DType) { self.dtype = dtype }
+    var typeName: String { "type" }
+    func repr(_ interp: Interpreter) throws -> String { "<class 'numpy.\(NumpyFormat.name(dtype))'>" }
+    func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
+        let a = try Arguments(NumpyFormat.name(dtype), ["value"], args, kwargs)
+        let v = a.values["value"] ?? .int(0)
+        let t = try NumpyBinding.arrayTensor(v, interp).to(dtype)
+        return t.dim == 0 ? try NDArrayObject.scalar(t) : NDArrayObject.wrap(t)
+    }
+}

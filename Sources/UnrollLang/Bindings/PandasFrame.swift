@@ -1,0 +1,304 @@
+// pandas' DataFrame, Series, `.iloc` and `.columns` in the language, over UnrollData's DataFrame.
+import UnrollData
+import UnrollTensor
+
+/// Wraps data-library errors as the Python exceptions pandas raises.
+func pandasCall<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as DataError { throw LangError(e.kind, e.message, hint: e.hint) }
+}
+
+/// A Python value for one cell (numpy scalars print like Python numbers).
+func cellValue(_ column: DataColumn, _ row: Int) -> Value {
+    switch column {
+    case .int(let v): return .int(v[row])
+    case .float(let v): return .float(v[row])
+    case .string(let v): return v[row].map { .str($0) } ?? .float(.nan)
+    }
+}
+
+/// `pandas.DataFrame`.
+final class DataFrameObject: HostObject {
+    let frame: DataFrame
+    init(_ frame: DataFrame) { self.frame = frame }
+
+    var typeName: String { "DataFrame" }
+    func repr(_ interp: Interpreter) throws -> String { PandasFormat.frame(frame) }
+
+    static let names = ["head", "tail", "shape", "columns", "iloc", "values", "to_numpy", "dtypes"]
+    var attributeNames: [String] { DataFrameObject.names + frame.columnNames }
+
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        switch name {
+        case "shape": return .tuple([.int(Int64(frame.rowCount)), .int(Int64(frame.columnCount))])
+        case "columns": return .object(PandasIndexObject(frame.columnNames))
+        case "iloc": return .object(ILocIndexer(.frame(frame)))
+        case "values": return NDArrayObject.wrap(try numeric())
+        case "to_numpy": return .builtin(Builtin("to_numpy") { _, _, _ in NDArrayObject.wrap(try self.numeric()) })
+        case "head", "tail":
+            return .builtin(Builtin(name) { args, kwargs, _ in
+                let a = try Arguments(name, ["n"], args, kwargs)
+                let n = try a.int("n", default: 5)
+                let count = self.frame.rowCount
+                let k = n >= 0 ? min(n, count) : max(count + n, 0)
+                return .object(DataFrameObject(self.frame.slice(rows: name == "head" ? 0..<k : (count - k)..<count)))
+            })
+        case "dtypes":
+            return .object(SeriesObject(.string(frame.columns.map { $0.dtypeName }), labels: frame.columnNames, name: nil, dtypeOverride: "object"))
+        default:
+            if let i = frame.columnNames.firstIndex(of: name) { return .object(SeriesObject(frame, column: i)) }
+            throw LangError.attributeError("'DataFrame' object has no attribute '\(name)'",
+                                           hintless: "DataFrame.\(name) is not available in Unroll's pandas subset; it has: " + DataFrameObject.names.joined(separator: ", ") + ".")
+        }
+    }
+
+    /// `df.values`: numeric frames only (Unroll's numpy has no object arrays).
+    func numeric() throws -> Tensor {
+        if frame.columns.contains(where: { !$0.isNumeric }) {
+            throw LangError.typeError("DataFrame.values: Unroll's numpy subset has no object arrays; select numeric columns first (e.g. df.iloc[:, 1:])")
+        }
+        let allInt = frame.columns.allSatisfy { if case .int = $0 { return true }; return false }
+        let t = try pandasCall { try frame.numericTensor() }
+        return allInt ? try t.to(.int64) : t
+    }
+
+    func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        switch key {
+        case .str(let name):
+            guard let i = frame.columnNames.firstIndex(of: name) else { throw LangError("KeyError", "'\(name)'") }
+            return .object(SeriesObject(frame, column: i))
+        case .list(let l):
+            let positions = try l.items.map { v -> Int in
+                let name = try v.asString(what: "column name")
+                guard let i = frame.columnNames.firstIndex(of: name) else {
+                    throw LangError("KeyError", "\"None of [Index(['\(name)'], dtype='str')] are in the [columns]\"")
+                }
+                return i
+            }
+            return .object(DataFrameObject(frame.select(rows: Array(0..<frame.rowCount), columns: positions)))
+        case .slice:
+            let rows = try interp.sliceIndices(key, count: frame.rowCount)
+            return .object(DataFrameObject(frame.select(rows: rows, columns: Array(0..<frame.columnCount))))
+        default:
+            throw LangError("KeyError", try interp.repr(key))
+        }
+    }
+
+    func length(_ interp: Interpreter) throws -> Int? { frame.rowCount }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { frame.columnNames.map { .str($0) } }
+}
+
+/// `pandas.Series`: one typed column with row labels.
+final class SeriesObject: HostObject {
+    let column: DataColumn
+    let labels: [String]
+    /// Integer row labels (a RangeIndex or a slice of one); nil for text labels such as a row's column names.
+    let positions: [Int]?
+    let name: String?
+    let dtypeOverride: String?
+
+    init(_ column: DataColumn, labels: [String], name: String?, positions: [Int]? = nil, dtypeOverride: String? = nil) {
+        self.column = column
+        self.labels = labels
+        self.positions = positions
+        self.name = name
+        self.dtypeOverride = dtypeOverride
+    }
+
+    convenience init(_ frame: DataFrame, column i: Int) {
+        self.init(frame.columns[i], labels: frame.index.map(String.init), name: frame.columnNames[i], positions: frame.index)
+    }
+
+    var dtypeName: String { dtypeOverride ?? column.dtypeName }
+    var typeName: String { "Series" }
+    func repr(_ interp: Interpreter) throws -> String {
+        PandasFormat.series(column, labels: labels, name: name, dtype: dtypeName)
+    }
+
+    /// The values as a tensor (int64 or float64).
+    func valuesTensor() throws -> Tensor {
+        switch column {
+        case .int(let v): return try Tensor(v, shape: [v.count])
+        case .float(let v): return try Tensor(v, shape: [v.count])
+        case .string:
+            throw LangError.typeError("Series.values: Unroll's numpy subset has no object (text) arrays")
+        }
+    }
+
+    static let names = ["values", "to_numpy", "shape", "name", "dtype", "iloc", "head", "tail", "tolist"]
+    var attributeNames: [String] { SeriesObject.names }
+
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        switch name {
+        case "values": return NDArrayObject.wrap(try valuesTensor())
+        case "to_numpy": return .builtin(Builtin("to_numpy") { _, _, _ in NDArrayObject.wrap(try self.valuesTensor()) })
+        case "shape": return .tuple([.int(Int64(column.count))])
+        case "name": return self.name.map { .str($0) } ?? Value.none
+        case "dtype": return .str(dtypeName)
+        case "iloc": return .object(ILocIndexer(.series(self)))
+        case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map { cellValue(self.column, $0) }) })
+        case "head", "tail":
+            return .builtin(Builtin(name) { args, kwargs, _ in
+                let a = try Arguments(name, ["n"], args, kwargs)
+                let n = try a.int("n", default: 5), count = self.column.count
+                let k = n >= 0 ? min(n, count) : max(count + n, 0)
+                return .object(self.rows(Array(name == "head" ? 0..<k : (count - k)..<count)))
+            })
+        default:
+            throw LangError.attributeError("'Series' object has no attribute '\(name)'",
+                                           hintless: "Series.\(name) is not available in Unroll's pandas subset; it has: " + SeriesObject.names.joined(separator: ", ") + ".")
+        }
+    }
+
+    func rows(_ picked: [Int]) -> SeriesObject {
+        SeriesObject(column.rows(picked), labels: picked.map { labels[$0] }, name: name,
+                     positions: positions.map { p in picked.map { p[$0] } }, dtypeOverride: dtypeOverride)
+    }
+
+    /// `s[label]` looks up a row label (pandas' label semantics for an integer index); slices are positional.
+    func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        if case .slice = key { return .object(rows(try interp.sliceIndices(key, count: column.count))) }
+        if let positions, case .int(let label) = key {
+            guard let i = positions.firstIndex(of: Int(label)) else { throw LangError("KeyError", "\(label)") }
+            return cellValue(column, i)
+        }
+        if case .str(let s) = key, let i = labels.firstIndex(of: s) { return cellValue(column, i) }
+        throw LangError("KeyError", try interp.repr(key))
+    }
+
+    func length(_ interp: Interpreter) throws -> Int? { column.count }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { (0..<column.count).map { cellValue(column, $0) } }
+
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        guard let (a, b) = try NumpyBinding.promote(try valuesTensor(), other, op: op, reflected: reflected) else { return nil }
+        let r: Tensor
+        switch op {
+        case .add: r = try a.add(b)
+        case .sub: r = try a.sub(b)
+        case .mul: r = try a.mul(b)
+        case .div: r = try a.div(b)
+        default: return nil
+        }
+        let col: DataColumn = r.dtype == .int64 ? .int(r.toArray(Int64.self)) : .float(r.doubles())
+        return .object(SeriesObject(col, labels: labels, name: name, positions: positions))
+    }
+}
+
+/// `df.columns`: prints as pandas' `Index([...], dtype='str')`.
+final class PandasIndexObject: HostObject {
+    let names: [String]
+    init(_ names: [String]) { self.names = names }
+    var typeName: String { "Index" }
+    func repr(_ interp: Interpreter) throws -> String {
+        let items = names.map { "'\($0)'" }
+        let oneLine = "Index([" + items.joined(separator: ", ") + "], dtype='str')"
+        if oneLine.count <= PandasFormat.width { return oneLine }
+        var lines: [String] = []
+        var line = "Index(["
+        for (i, item) in items.enumerated() {
+            let piece = item + (i < items.count - 1 ? "," : "")
+            if line.count + piece.count + 1 > PandasFormat.width - 1, line != "Index([" {
+                lines.append(line)
+                line = "       "
+            } else if line != "Index([" { line += " " }
+            line += piece
+        }
+        lines.append(line + "],")
+        return lines.joined(separator: "\n") + "\n      dtype='str')"
+    }
+    func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        if case .slice = key { return .object(PandasIndexObject(try interp.sliceIndices(key, count: names.count).map { names[$0] })) }
+        return .str(names[try interp.normalizedIndex(key, count: names.count, what: "index")])
+    }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { names.map { .str($0) } }
+    func length(_ interp: Interpreter) throws -> Int? { names.count }
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        name == "tolist" ? .builtin(Builtin("tolist") { _, _, _ in .makeList(self.names.map { .str($0) }) }) : nil
+    }
+}
+
+/// `df.iloc[...]` / `s.iloc[...]`: positional selection with ints, slices and lists, rows then columns.
+final class ILocIndexer: HostObject {
+    enum Target { case frame(DataFrame), series(SeriesObject) }
+    let target: Target
+    init(_ target: Target) { self.target = target }
+    var typeName: String { "_iLocIndexer" }
+    func repr(_ interp: Interpreter) throws -> String { "<pandas.core.indexing._iLocIndexer object at \(interp.address(self))>" }
+
+    /// Positions for one axis; `scalar` is set for a single integer (which drops that axis).
+    private func positions(_ key: Value, count: Int, _ interp: Interpreter, axis: Int) throws -> (positions: [Int], scalar: Bool) {
+        switch key {
+        case .slice: return (try interp.sliceIndices(key, count: count), false)
+        case .int, .bool:
+            let i = try key.asInt()
+            let j = i < 0 ? i + count : i
+            guard j >= 0 && j < count else {
+                throw LangError("IndexError", axis == 0 ? "single positional indexer is out-of-bounds" : "index \(i) is out of bounds for axis 0 with size \(count)")
+            }
+            return ([j], true)
+        case .list, .tuple:
+            let items = try interp.iterate(key)
+            return (try items.map { v in
+                let i = try v.asInt(what: "iloc position")
+                let j = i < 0 ? i + count : i
+                guard j >= 0 && j < count else { throw LangError("IndexError", "positional indexers are out-of-bounds") }
+                return j
+            }, false)
+        default:
+            if let t = ArrayBridge.tensor(key), t.dtype == .int64 { return try positions(.makeList(NumpyBinding.pythonValues(t.reshape([-1]))), count: count, interp, axis: axis) }
+            throw LangError.typeError("Cannot index by location index with a non-integer key")
+        }
+    }
+
+    func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        switch target {
+        case .series(let s):
+            let (rows, scalar) = try positions(key, count: s.column.count, interp, axis: 0)
+            return scalar ? cellValue(s.column, rows[0]) : .object(s.rows(rows))
+        case .frame(let df):
+            var rowKey = key, colKey: Value = .slice(.none, .none, .none)
+            if case .tuple(let items) = key {
+                guard items.count == 2 else { throw LangError("IndexingError", "Too many indexers") }
+                rowKey = items[0]; colKey = items[1]
+            }
+            let (rows, rowScalar) = try positions(rowKey, count: df.rowCount, interp, axis: 0)
+            let (cols, colScalar) = try positions(colKey, count: df.columnCount, interp, axis: 1)
+            switch (rowScalar, colScalar) {
+            case (true, true): return cellValue(df.columns[cols[0]], rows[0])
+            case (false, true):
+                let c = cols[0]
+                let column: DataColumn
+                if let first = rows.first, let last = rows.last, last - first + 1 == rows.count, rows == Array(first...last) {
+                    column = df.columns[c].rows(first..<(last + 1))
+                } else {
+                    column = df.columns[c].rows(rows)
+                }
+                return .object(SeriesObject(column, labels: rows.map { String(df.index[$0]) }, name: df.columnNames[c], positions: rows.map { df.index[$0] }))
+            case (true, false):
+                return .object(rowSeries(df, row: rows[0], columns: cols))
+            case (false, false):
+                return .object(DataFrameObject(df.select(rows: rows, columns: cols)))
+            }
+        }
+    }
+
+    /// One row as a Series labelled by column names (int64 if all ints, float64 if all numbers, else object).
+    private func rowSeries(_ df: DataFrame, row: Int, columns: [Int]) -> SeriesObject {
+        let picked = columns.map { df.columns[$0] }
+        let labels = columns.map { df.columnNames[$0] }
+        let name = String(df.index[row])
+        if picked.allSatisfy({ if case .int = $0 { return true }; return false }) {
+            return SeriesObject(.int(picked.map { if case .int(let v) = $0 { return v[row] }; return 0 }), labels: labels, name: name)
+        }
+        if picked.allSatisfy(\.isNumeric) {
+            return SeriesObject(.float(picked.compactMap { $0.doubles()?[row] }), labels: labels, name: name)
+        }
+        let texts: [String?] = picked.map { c in
+            switch c {
+            case .int(let v): return String(v[row])
+            case .float(let v): return v[row].isNaN ? nil : String(v[row])
+            case .string(let v): return v[row]
+            }
+        }
+        return SeriesObject(.string(texts), labels: labels, name: name, dtypeOverride: "object")
+    }
+}
