@@ -60,8 +60,10 @@ public final class Axes {
     public var yLimits: (lower: Double?, upper: Double?) = (nil, nil)
     public var showsLegend = false
     public var showsGrid = false
-    /// The next colour of matplotlib's default cycle (per axes, shared by plot and scatter).
-    private var cycleIndex = 0
+    /// The next colours of matplotlib's default cycle. Like matplotlib, lines (`plot`) and collections
+    /// (`scatter`) advance separate cycles, so `scatter` then `plot` both start at C0.
+    private var lineCycleIndex = 0
+    private var scatterCycleIndex = 0
 
     public init() {}
 
@@ -79,12 +81,32 @@ public final class Axes {
         add(.scatter, x: x, y: y, label: label, color: color, lineStyle: .solid)
     }
 
+    /// Markers without a line (`plot(x, y, 'o')`): drawn like scatter points but coloured from the line cycle,
+    /// as matplotlib's `plot` does.
+    @discardableResult
+    public func plotMarkers(x: [Double], y: [Double], label: String? = nil, color: PlotColor? = nil) -> Series {
+        add(.scatter, x: x, y: y, label: label, color: color, lineStyle: .solid, lineCycle: true)
+    }
+
+    /// `legend(['a', 'b'])`: gives the series, in drawing order, these labels (extra names are ignored).
+    public func relabel(_ names: [String]) {
+        for (i, name) in zip(series.indices, names) { series[i].label = name }
+    }
+
     private func add(_ kind: Series.Kind, x: [Double]?, y: [Double], label: String?, color: PlotColor?,
-                     lineStyle: LineStyle) -> Series {
+                     lineStyle: LineStyle, lineCycle: Bool = false) -> Series {
         let xs = x ?? y.indices.map(Double.init)
         let n = min(xs.count, y.count)
-        let resolved = color ?? PlotColor.cycle[cycleIndex % PlotColor.cycle.count]
-        if color == nil { cycleIndex += 1 }
+        let resolved: PlotColor
+        if let color {
+            resolved = color
+        } else if kind == .line || lineCycle {
+            resolved = PlotColor.cycle[lineCycleIndex % PlotColor.cycle.count]
+            lineCycleIndex += 1
+        } else {
+            resolved = PlotColor.cycle[scatterCycleIndex % PlotColor.cycle.count]
+            scatterCycleIndex += 1
+        }
         let s = Series(kind: kind, x: Array(xs.prefix(n)), y: Array(y.prefix(n)), label: label, color: resolved,
                        lineStyle: lineStyle)
         series.append(s)
@@ -97,7 +119,8 @@ public final class Axes {
         title = ""; xLabel = ""; yLabel = ""
         xLimits = (nil, nil); yLimits = (nil, nil)
         showsLegend = false; showsGrid = false
-        cycleIndex = 0
+        lineCycleIndex = 0
+        scatterCycleIndex = 0
     }
 
     /// The x view interval: user limits where set, otherwise the data range with matplotlib's 5% margins.

@@ -7,13 +7,14 @@ public enum TerminalRenderer {
     public static let defaultSize = (width: 80, height: 20)
 
     /// The figure as lines of text. A single subplot fills `width` × `height`; a grid of subplots gives each
-    /// row of subplots `height / rows` lines (at least 10) and each column `width / columns` columns.
+    /// row of subplots `height / rows` lines (at least 12, so stacked panels stay readable) and each column
+    /// `width / columns` columns.
     public static func render(_ figure: Figure, width: Int = defaultSize.width, height: Int = defaultSize.height,
                               color: Bool = false) -> String {
         let width = max(20, width), height = max(6, height)
         var grid: [[StyledCell]] = []
         if !figure.superTitle.isEmpty { grid.append(centered(figure.superTitle, width: width, style: .plain)) }
-        let panelHeight = figure.rows == 1 ? height : max(10, height / figure.rows)
+        let panelHeight = figure.rows == 1 ? height : max(12, height / figure.rows)
         let panelWidth = width / figure.columns
         for r in 0..<figure.rows {
             var rowLines: [[StyledCell]] = Array(repeating: [], count: panelHeight)

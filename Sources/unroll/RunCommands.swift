@@ -1,6 +1,7 @@
 // `unroll run FILE` and `unroll -c CODE`: running a whole script at once (stdin mode lives in UnrollREPL/StdinMode).
 import Foundation
 import UnrollLang
+import UnrollREPL
 
 /// Writes text to stdout unbuffered enough that interleaving with errors stays in order.
 func writeOut(_ text: String) {
@@ -9,6 +10,7 @@ func writeOut(_ text: String) {
 
 /// Runs a whole script as one input; returns the process exit status (1 on error).
 func runScript(_ source: String, file: String) -> Int32 {
+    TerminalPlots.install(color: Terminal.wantsColor(noColorFlag: false))  // plt.show() sized to the window on a terminal
     let session = Session(output: writeOut)
     return session.run(source, file: file).succeeded ? 0 : 1
 }
