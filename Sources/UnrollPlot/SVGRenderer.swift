@@ -42,8 +42,9 @@ public enum SVGRenderer {
         var out = "<g class=\"axes\" id=\"axes\(index + 1)\">\n"
         out += "<clipPath id=\"clip\(index + 1)\"><rect x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/></clipPath>\n"
 
-        let xTicks = AxisScale.ticks(x0, x1, nbins: max(2, min(9, Int((right - left) / 60))))
-        let yTicks = AxisScale.ticks(y0, y1, nbins: max(2, min(9, Int((bottom - top) / 40))))
+        // matplotlib's AutoLocator: as many bins as fit 3 (x) or 2 (y) label heights of 10 pt, at most 9.
+        let xTicks = AxisScale.ticks(x0, x1, nbins: autoBins(length: right - left, labelSpacing: 30))
+        let yTicks = AxisScale.ticks(y0, y1, nbins: autoBins(length: bottom - top, labelSpacing: 20))
         if axes.showsGrid {
             out += "<g class=\"grid\" stroke=\"#b0b0b0\" stroke-width=\"0.8\">\n"
             for t in xTicks { out += "<line x1=\"\(n(px(t)))\" y1=\"\(n(top))\" x2=\"\(n(px(t)))\" y2=\"\(n(bottom))\"/>\n" }
@@ -78,6 +79,13 @@ public enum SVGRenderer {
         }
         out += legend(axes.legendEntries, right: right, top: top)
         return out + "</g>\n"
+    }
+
+    /// `min(9, floor(length in points / spacing))`, at least 1, for an axis `length` pixels long (100 px per inch).
+    static func autoBins(length: Double, labelSpacing: Double) -> Int {
+        let points = length / 100 * 72
+        guard points.isFinite else { return 1 }
+        return max(1, min(9, Int((points / labelSpacing).rounded(.down))))
     }
 
     private static func seriesElements(_ s: Series, px: (Double) -> Double, py: (Double) -> Double) -> String {

@@ -141,7 +141,9 @@ extension PyplotBinding {
         guard case .str(let spec) = value else {
             throw LangError.valueError("Unroll takes colours as names or '#rrggbb' strings ('red', 'C1', 'tab:orange'); got \(value.typeName)")
         }
-        guard let color = PlotColor(matplotlib: spec) else { throw LangError.valueError("\(try interp.repr(value)) is not a valid color value.") }
+        guard let color = PlotColor(matplotlib: spec) else {
+            throw LangError.valueError("\(try interp.repr(value)) is not a valid value for color: supported inputs are (r, g, b) and (r, g, b, a) 0-1 float tuples; '#rrggbb', '#rrggbbaa', '#rgb', '#rgba' strings; named color strings; string reprs of 0-1 floats for grayscale values; 'C0', 'C1', ... strings for colors of the color cycle; and pairs combining one of the above with an alpha value")
+        }
         return color
     }
 
