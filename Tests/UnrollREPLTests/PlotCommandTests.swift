@@ -58,3 +58,53 @@ import Testing
         #expect(text.contains("80×20"))
     }
 }
+
+/// On a real terminal plots fill the window and are coloured, unless NO_COLOR says otherwise.
+@Suite struct PlotOnTerminalTests {
+    func start(columns: UInt16, rows: UInt16, color: Bool) throws -> PseudoTerminal {
+        let binary = try #require(BuiltBinary.unroll, "build the unroll binary first (swift build)")
+        let state = NSTemporaryDirectory() + "unroll-plot-pty-\(UUID().uuidString)"
+        let env = ["XDG_STATE_HOME": state, "LANG": "C.UTF-8", "NO_COLOR": color ? "" : "1"]
+        let pty = try #require(PseudoTerminal(executable: binary, environment: env, columns: columns, rows: rows))
+        #expect(pty.waitForPrompt(), "no prompt: \(pty.plainText)")
+        return pty
+    }
+
+    /// The plot's lines in the transcript: from the line holding the title to the x tick labels under the frame.
+    func plotLines(_ text: String) -> [Substring] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let top = lines.firstIndex(where: { $0.contains("┌") }), let bottom = lines.lastIndex(where: { $0.contains("┘") }) else { return [] }
+        return Array(lines[(top - 1)...min(bottom + 1, lines.count - 1)])
+    }
+
+    @Test func plotFillsTheWindowWithColour() throws {
+        let pty = try start(columns: 100, rows: 30, color: true)
+        pty.type("import torch\r")
+        #expect(pty.waitForPrompt())
+        let mark = pty.transcript.count
+        pty.type(":plot torch.arange(12.) % 5\r")
+        #expect(pty.waitFor("┘", after: mark))
+        #expect(pty.waitForPrompt())
+        let lines = plotLines(pty.plainText)
+        #expect(lines.count == 27, "a 100×30 window leaves 27 lines for the plot: \(lines.count)")
+        #expect(lines.contains { $0.hasSuffix("┐") && $0.count == 100 }, "the frame spans the window's 100 columns")
+        #expect(pty.transcript.contains("\u{1B}[38;5;68m"), "the series in matplotlib's C0 (#1f77b4, xterm colour 68)")
+        pty.type("\u{04}")
+        _ = pty.waitForExit()
+    }
+
+    @Test func noColorKeepsTheSizeButDropsTheColour() throws {
+        let pty = try start(columns: 60, rows: 24, color: false)
+        pty.type("import torch\r")
+        #expect(pty.waitForPrompt())
+        let mark = pty.transcript.count
+        pty.type(":plot torch.arange(12.) % 5\r")
+        #expect(pty.waitFor("┘", after: mark))
+        #expect(pty.waitForPrompt())
+        let lines = plotLines(pty.plainText)
+        #expect(lines.contains { $0.hasSuffix("┐") && $0.count == 60 })
+        #expect(!pty.transcript.contains("\u{1B}[38;5;"))
+        pty.type("\u{04}")
+        _ = pty.waitForExit()
+    }
+}
