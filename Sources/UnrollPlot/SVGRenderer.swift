@@ -103,11 +103,36 @@ public enum SVGRenderer {
             }
             var out = ""
             for run in runs where !run.isEmpty {
-                let coordinates = run.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
+                let coordinates = simplified(run).map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
                 out += "<polyline fill=\"none\" stroke=\"\(s.color.hex)\" stroke-width=\"1.5\"\(dash(s.lineStyle)) stroke-linecap=\"square\" points=\"\(coordinates)\"/>\n"
             }
             return out
         }
+    }
+
+    /// Long polylines keep, per run of consecutive points in the same pixel column, the first, lowest, highest
+    /// and last point: the drawn line is the same (as matplotlib's path simplification), the file far smaller.
+    /// Lines of up to `limit` points are kept whole.
+    static func simplified(_ points: [(Double, Double)], limit: Int = 2000) -> [(Double, Double)] {
+        guard points.count > limit else { return points }
+        var out: [(Double, Double)] = []
+        out.reserveCapacity(limit)
+        var start = 0
+        while start < points.count {
+            let column = points[start].0.rounded(.down)
+            var end = start + 1
+            var low = start, high = start
+            while end < points.count, points[end].0.rounded(.down) == column {
+                if points[end].1 < points[low].1 { low = end }
+                if points[end].1 > points[high].1 { high = end }
+                end += 1
+            }
+            var kept: [Int] = []
+            for i in [start, min(low, high), max(low, high), end - 1] where kept.last != i { kept.append(i) }
+            for i in kept { out.append(points[i]) }
+            start = end
+        }
+        return out
     }
 
     private static func dash(_ style: LineStyle) -> String {
@@ -139,13 +164,17 @@ public enum SVGRenderer {
         return out + "</g>\n"
     }
 
-    /// A coordinate with at most two decimals and no trailing zeros.
+    /// A coordinate with at most two decimals and no trailing zeros (integer arithmetic: polylines of
+    /// many thousand points format fast).
     static func n(_ v: Double) -> String {
-        guard v.isFinite else { return "0" }
-        let rounded = (v * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var s = String(format: "%.2f", rounded)
-        while s.hasSuffix("0") { s.removeLast() }
+        guard v.isFinite, abs(v) < 1e15 else { return "0" }
+        let hundredths = Int((v * 100).rounded())
+        let whole = abs(hundredths) / 100, fraction = abs(hundredths) % 100
+        var s = hundredths < 0 ? "-" : ""
+        s += String(whole)
+        if fraction != 0 {
+            s += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
         return s
     }
 

@@ -88,4 +88,32 @@ final class SVGCollector: NSObject, XMLParserDelegate {
         figure.axes[0].plot(y: [])
         #expect(SVGCollector.parse(SVGRenderer.render(figure)) != nil)
     }
+
+    @Test func coordinatesPrintWithAtMostTwoDecimals() {
+        let values: [Double] = [0, -0.004, 1.5, -1.5, 12.34, 0.05, -0.05, 100, 2.999, 7.1, -1234.56]
+        #expect(values.map(SVGRenderer.n) == ["0", "0", "1.5", "-1.5", "12.34", "0.05", "-0.05", "100", "3", "7.1", "-1234.56"])
+        #expect(SVGRenderer.n(.nan) == "0")
+    }
+
+    @Test func longLinesAreSimplifiedPerPixelColumnKeepingExtremes() throws {
+        let n = 100_000
+        var points: [(Double, Double)] = []
+        for i in 0..<n {
+            let x = Double(i) / Double(n) * 500
+            let y = sin(Double(i) / 50) * 100 + Double(i % 7)
+            points.append((x, y))
+        }
+        let kept = SVGRenderer.simplified(points)
+        #expect(kept.count <= 4 * 501 && kept.count > 500)
+        let ys: [Double] = points.map { $0.1 }, keptYs: [Double] = kept.map { $0.1 }
+        #expect(kept.first?.0 == points.first?.0 && kept.last?.0 == points.last?.0 && keptYs.last == ys.last)
+        #expect(keptYs.max() == ys.max() && keptYs.min() == ys.min())
+        let short = Array(points.prefix(1500))
+        #expect(SVGRenderer.simplified(short).count == 1500, "short lines are kept whole")
+        let figure = Figure()
+        figure.axes[0].plot(y: ys)
+        let doc = try #require(SVGCollector.parse(SVGRenderer.render(figure)))
+        let drawn = try #require(doc.elements.first { $0.name == "polyline" }?.attributes["points"])
+        #expect(drawn.split(separator: " ").count < 4 * 640)
+    }
 }
