@@ -163,6 +163,28 @@ struct PyplotCase {
         #expect(printed.components(separatedBy: "── target   ── prediction").count == 4, "a legend per panel")
     }
 
+    @Test func showDrawsEveryOpenFigureInOrderAndCloseForgetsThem() {
+        let (_, printed, outcome) = session("""
+            _ = plt.plot([1, 2])
+            _ = plt.title('first')
+            _ = plt.figure()
+            _ = plt.plot([2, 1])
+            _ = plt.title('second')
+            plt.show()
+
+            """)
+        #expect(outcome.succeeded, "\(outcome.errorText ?? "")")
+        let figures = printed.components(separatedBy: "\n\n")
+        #expect(figures.count == 2)
+        #expect(figures.first?.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces) == "first")
+        #expect(figures.last?.split(separator: "\n").first?.trimmingCharacters(in: .whitespaces) == "second")
+        #expect(figures.allSatisfy { $0.split(separator: "\n").count == 20 })
+        let box = OutputBox()
+        let quiet = Session(output: { box.text += $0 })
+        _ = quiet.run(pyplotPrelude + "_ = plt.plot([1])\nplt.close()\n_ = plt.figure()\n_ = plt.plot([2])\nplt.close('all')\nplt.show()\n")
+        #expect(box.text == "", "closed figures are not drawn")
+    }
+
     @Test func savefigWritesSVGOnlyAndAtomically() throws {
         let dir = NSTemporaryDirectory() + "unroll-savefig-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

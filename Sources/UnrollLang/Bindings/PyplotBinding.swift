@@ -76,6 +76,7 @@ public enum PyplotBinding {
 
     static func makeNamespace() -> Namespace {
         let plt = Namespace("matplotlib.pyplot")
+        plt.members["__subset__"] = .str("matplotlib.pyplot")
         let state = PyplotState()
         for name in unsupported {
             plt.define(name) { _, _, _ in throw notSupported(name, on: "matplotlib.pyplot") }
@@ -145,7 +146,8 @@ public enum PyplotBinding {
             // Like closing the windows of a blocking show: every open figure is drawn once, then forgotten.
             let figures = state.figures.filter(\.hasAxes)
             state.closeAll()
-            for figure in figures { interp.output(draw(figure) + "\n") }
+            // Figures in creation order, a blank line between them.
+            if !figures.isEmpty { interp.output(figures.map(draw).joined(separator: "\n\n") + "\n") }
             return .none
         }
         plt.define("savefig", keywords: savefigKeywords) { args, kwargs, interp in
