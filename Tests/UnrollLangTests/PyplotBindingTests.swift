@@ -220,6 +220,9 @@ struct PyplotCase {
             _ = ax.plot(torch.arange(4).float().view(4, 1))
             _ = ax.scatter(np.array([0.5, 1.5]), (2.5, 3.5))
             _ = ax.plot(torch.ones(4, requires_grad=True).detach())
+            _ = ax.scatter([1, 2], [3, 4], 5, color='C2', label='third', zorder=3)
+            _ = ax.plot(torch.zeros(4, 0))
+            _ = ax.plot([])
 
             """)
         #expect(outcome.succeeded, "\(outcome.errorText ?? "")")
@@ -228,7 +231,11 @@ struct PyplotCase {
         #expect(s.run("fig.savefig('\(path)')\n").succeeded)
         let doc = try #require(PlotSVGReader.read(try String(contentsOfFile: path, encoding: .utf8)))
         #expect(doc.axes.first?.polylines.map(\.points) == [4, 4, 4, 4])
-        #expect(doc.axes.first?.markers.map(\.count) == [2])
+        #expect(doc.axes.first?.polylines.count == 4, "an (N, 0) array and an empty list draw nothing")
+        #expect(doc.axes.first?.markers.map(\.count) == [2, 2])
+        #expect(doc.axes.first?.markers.last?.fill == "#2ca02c")
+        let (_, _, huge) = session("plt.figure(figsize=(1e300, 2))\n")
+        #expect(huge.errorLine?.hasPrefix("ValueError: Unroll draws figures of at most 1000 × 1000 inches") == true)
     }
 }
 

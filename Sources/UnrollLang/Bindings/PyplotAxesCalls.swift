@@ -193,6 +193,8 @@ extension PyplotBinding {
                 throw LangError.valueError("x and y must have same first dimension, but have shapes \(x.shapeText) and \(y.shapeText)")
             }
             let xColumns = x?.columns ?? [(0..<y.length).map(Double.init)]
+            // An array with no columns (shape (N, 0)) draws no lines, as in matplotlib.
+            if xColumns.isEmpty || y.columns.isEmpty { continue }
             guard xColumns.count == y.columns.count || xColumns.count == 1 || y.columns.count == 1 else {
                 throw LangError.valueError("x has \(xColumns.count) columns but y has \(y.columns.count) columns")
             }
@@ -219,8 +221,10 @@ extension PyplotBinding {
         for (key, _) in kwargs where !scatterKeywords.contains(key) && key != "x" && key != "y" {
             throw LangError.attributeError("PathCollection.set() got an unexpected keyword argument '\(key)'")
         }
-        let a = try Arguments("scatter", ["x", "y", "s", "c", "marker", "cmap", "norm", "vmin", "vmax", "alpha"] + scatterKeywords.suffix(5),
-                              required: 2, args, kwargs)
+        // matplotlib's signature: eleven positional parameters, the rest keyword-only (**kwargs go to the collection).
+        let a = try Arguments("scatter", ["x", "y", "s", "c", "marker", "cmap", "norm", "vmin", "vmax", "alpha", "linewidths",
+                                          "edgecolors", "plotnonfinite", "color", "label", "zorder"],
+                              required: 2, keywordOnly: ["edgecolors", "plotnonfinite", "color", "label", "zorder"], args, kwargs)
         let xs = try PlotValues.array(a.values["x"] ?? .none, interp, what: "scatter").flattened
         let ys = try PlotValues.array(a.values["y"] ?? .none, interp, what: "scatter").flattened
         guard xs.count == ys.count else { throw LangError.valueError("x and y must be the same size") }

@@ -198,6 +198,9 @@ public enum PyplotBinding {
         guard w.isFinite, h.isFinite, w > 0, h > 0 else {
             throw LangError.valueError("figure size must be positive finite not (\(w), \(h))")
         }
+        guard w <= 1000, h <= 1000 else {
+            throw LangError.valueError("Unroll draws figures of at most 1000 × 1000 inches; figsize was (\(w), \(h))")
+        }
         return (w, h)
     }
 
