@@ -80,6 +80,22 @@ public enum AxisScale {
         }
     }
 
+    /// A view limit as text: one decimal finer than the ticks beside it (`1.10` next to `0.5, 1.0`, `364.6` next to
+    /// `100, 200`), exponent notation for very large or tiny magnitudes, never `-0.00`.
+    public static func limitLabel(_ value: Double, ticks: [Double], minus: String = "-") -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? minus + "inf" : "inf") }
+        let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : 0
+        let decimals = min(12, (step > 0 ? decimalsNeeded(step) : 1) + 1)
+        let magnitude = abs(value)
+        var text = magnitude >= 1e6 || (magnitude > 0 && magnitude < 1e-4)
+            ? String(format: "%.3g", value) : String(format: "%.\(decimals)f", value)
+        if text.hasPrefix("-") {
+            text.removeFirst()
+            if text.contains(where: { $0 != "0" && $0 != "." }) { text = minus + text }
+        }
+        return text
+    }
+
     /// How many decimals print `step` exactly (0.25 → 2, 2.5 → 1, 50 → 0).
     static func decimalsNeeded(_ step: Double) -> Int {
         for d in 0...12 {

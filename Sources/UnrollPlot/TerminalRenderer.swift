@@ -96,10 +96,12 @@ struct PanelLayout {
         let bottomCount = 2 + (axes.xLabel.isEmpty ? 0 : 1) + legend.count
         let plotRows = max(2, height - top.count - 1 - bottomCount)
 
-        // y ticks: at most one per three rows, labels right-aligned in a gutter as wide as the widest label.
+        // y: the view limits on the top and bottom rows, nice ticks between them (at most one per two rows),
+        // labels right-aligned in a gutter as wide as the widest label.
         let yTicks = AxisScale.ticks(y0, y1, nbins: max(1, min(8, plotRows / 2)))
         let yLabels = AxisScale.labels(yTicks)
-        let gutter = (yLabels.map(\.count).max() ?? 0) + 1
+        let yTop = AxisScale.limitLabel(y1, ticks: yTicks), yBottom = AxisScale.limitLabel(y0, ticks: yTicks)
+        let gutter = ((yLabels + [yTop, yBottom]).map(\.count).max() ?? 0) + 1
         let plotColumns = max(2, width - gutter - 2)
         var canvas = BrailleCanvas(columns: plotColumns, rows: plotRows)
         let dotWidth = canvas.dotWidth, dotHeight = canvas.dotHeight
@@ -120,12 +122,13 @@ struct PanelLayout {
         var lines = top
         lines.append(Array(repeating: StyledCell(" "), count: gutter) + [StyledCell("┌")]
                      + Array(repeating: StyledCell("─"), count: plotColumns) + [StyledCell("┐")])
-        var labelAtRow: [Int: String] = [:]
+        var labelAtRow: [Int: String] = [0: yTop, plotRows - 1: yBottom]
         for (t, label) in zip(yTicks, yLabels) {
             let dot = dotY(t).rounded()
             guard dot.isFinite, abs(dot) < 1e9 else { continue }
             let row = Int(dot) >= 0 ? Int(dot) / 4 : -1
-            if row >= 0, row < plotRows, labelAtRow[row] == nil { labelAtRow[row] = label }
+            // A blank row between a tick's label and a limit's keeps them apart.
+            if row >= 2, row < plotRows - 2, labelAtRow[row] == nil { labelAtRow[row] = label }
         }
         for row in 0..<plotRows {
             let label = labelAtRow[row] ?? ""
@@ -142,10 +145,16 @@ struct PanelLayout {
             lines.append(line)
         }
 
-        // Bottom frame with tick marks, then the x tick labels centred under them where they do not collide.
+        // Bottom frame with tick marks; below it the x limits under the corners and the tick labels centred under
+        // their marks where they collide with neither.
         var frame = Array(repeating: StyledCell("─"), count: plotColumns)
         var labelLine = Array(repeating: StyledCell(" "), count: width)
-        var nextFree = 0
+        let xLeft = Array(AxisScale.limitLabel(x0, ticks: xTicks)), xRight = Array(AxisScale.limitLabel(x1, ticks: xTicks))
+        let leftStart = max(0, gutter - xLeft.count / 2)
+        let rightStart = max(leftStart + xLeft.count + 1, min(width - xRight.count, gutter + plotColumns + 1 - xRight.count / 2))
+        for (i, ch) in xLeft.enumerated() where leftStart + i < width { labelLine[leftStart + i] = StyledCell(ch) }
+        for (i, ch) in xRight.enumerated() where rightStart + i < width { labelLine[rightStart + i] = StyledCell(ch) }
+        var nextFree = leftStart + xLeft.count + 1
         for (t, label) in zip(xTicks, xLabels) {
             let dot = dotX(t).rounded()
             guard dot.isFinite, abs(dot) < 1e9 else { continue }
@@ -154,7 +163,7 @@ struct PanelLayout {
             frame[column] = StyledCell("┬")
             let center = gutter + 1 + column
             let start = min(max(0, center - label.count / 2), width - label.count)
-            guard start >= nextFree, start >= 0 else { continue }
+            guard start >= nextFree, start >= 0, start + label.count < rightStart else { continue }
             for (i, ch) in label.enumerated() { labelLine[start + i] = StyledCell(ch) }
             nextFree = start + label.count + 1
         }

@@ -42,6 +42,16 @@ import Testing
         #expect(AxisScale.labels([0.4, 0.6000000000000001, 0.8]) == ["0.4", "0.6", "0.8"])
     }
 
+    @Test func limitLabelsAreOneDecimalFinerThanTheTicks() {
+        #expect(AxisScale.limitLabel(1.0996, ticks: [-1, -0.5, 0, 0.5, 1]) == "1.10")
+        #expect(AxisScale.limitLabel(-1.0996, ticks: [-1, -0.5, 0, 0.5, 1], minus: "\u{2212}") == "\u{2212}1.10")
+        #expect(AxisScale.limitLabel(364.6049, ticks: [100, 200, 300]) == "364.6")
+        #expect(AxisScale.limitLabel(-0.0001, ticks: [0, 1]) == "0.0", "no negative zero")
+        #expect(AxisScale.limitLabel(2.5e6, ticks: [0, 1e6, 2e6]) == "2.5e+06")
+        #expect(AxisScale.limitLabel(.nan, ticks: []) == "nan")
+        #expect(AxisScale.limitLabel(-.infinity, ticks: []) == "-inf")
+    }
+
     @Test func nonFiniteAndEmptyDataStillGiveDrawableLimits() {
         let axes = Axes()
         axes.plot(y: [.nan, .infinity, -.infinity])
