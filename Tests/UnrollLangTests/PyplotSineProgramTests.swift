@@ -44,7 +44,8 @@ import Testing
 
         // The terminal picture: everything after the log.
         let picture = lines.dropFirst(expectedLines.count).joined(separator: "\n")
-        expectPlotSnapshot(picture, "sine_program_show")
+        // 2% of the 72×16 plot cells may move with float rounding in the recurrent kernels; labels may not.
+        expectPlotSnapshot(picture, "sine_program_show", brailleTolerance: 23)
         #expect(picture.hasSuffix("  ⣿ original   ⣿ predicted\n"))
 
         // The SVG against matplotlib's figure for the same program.
