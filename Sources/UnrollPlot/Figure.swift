@@ -26,6 +26,8 @@ public struct Series: Sendable, Equatable {
     public var label: String?
     public var color: PlotColor
     public var lineStyle: LineStyle
+    /// A line that also marks its points (`plot(x, y, 'o-')`, `marker='o'`).
+    public var hasMarkers = false
 
     public init(kind: Kind, x: [Double], y: [Double], label: String?, color: PlotColor, lineStyle: LineStyle = .solid) {
         self.kind = kind
@@ -71,8 +73,8 @@ public final class Axes {
     /// array are ignored by callers that check lengths first (the bindings raise matplotlib's error).
     @discardableResult
     public func plot(x: [Double]? = nil, y: [Double], label: String? = nil, color: PlotColor? = nil,
-                     lineStyle: LineStyle = .solid) -> Series {
-        add(.line, x: x, y: y, label: label, color: color, lineStyle: lineStyle)
+                     lineStyle: LineStyle = .solid, markers: Bool = false) -> Series {
+        add(.line, x: x, y: y, label: label, color: color, lineStyle: lineStyle, markers: markers)
     }
 
     /// Adds a scatter series.
@@ -94,7 +96,7 @@ public final class Axes {
     }
 
     private func add(_ kind: Series.Kind, x: [Double]?, y: [Double], label: String?, color: PlotColor?,
-                     lineStyle: LineStyle, lineCycle: Bool = false) -> Series {
+                     lineStyle: LineStyle, lineCycle: Bool = false, markers: Bool = false) -> Series {
         let xs = x ?? y.indices.map(Double.init)
         let n = min(xs.count, y.count)
         let resolved: PlotColor
@@ -107,8 +109,9 @@ public final class Axes {
             resolved = PlotColor.cycle[scatterCycleIndex % PlotColor.cycle.count]
             scatterCycleIndex += 1
         }
-        let s = Series(kind: kind, x: Array(xs.prefix(n)), y: Array(y.prefix(n)), label: label, color: resolved,
+        var s = Series(kind: kind, x: Array(xs.prefix(n)), y: Array(y.prefix(n)), label: label, color: resolved,
                        lineStyle: lineStyle)
+        s.hasMarkers = markers && kind == .line
         series.append(s)
         return s
     }

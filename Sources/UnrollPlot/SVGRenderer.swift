@@ -106,6 +106,11 @@ public enum SVGRenderer {
                 let coordinates = simplified(run).map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
                 out += "<polyline fill=\"none\" stroke=\"\(s.color.hex)\" stroke-width=\"1.5\"\(dash(s.lineStyle)) stroke-linecap=\"square\" points=\"\(coordinates)\"/>\n"
             }
+            if s.hasMarkers {
+                out += "<g class=\"scatter\" fill=\"\(s.color.hex)\">\n"
+                for (x, y) in points where x.isFinite && y.isFinite { out += "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3\"/>\n" }
+                out += "</g>\n"
+            }
             return out
         }
     }

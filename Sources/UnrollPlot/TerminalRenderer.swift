@@ -182,12 +182,15 @@ struct PanelLayout {
     private func draw(_ s: Series, index: Int, on canvas: inout BrailleCanvas,
                       dotX: (Double) -> Double, dotY: (Double) -> Double) {
         let points = zip(s.x, s.y).map { (dotX($0), dotY($1)) }
-        switch s.kind {
-        case .scatter:
-            for (px, py) in points where px.isFinite && py.isFinite {
+        if s.kind == .scatter || s.hasMarkers {
+            for (px, py) in points where px.isFinite && py.isFinite && abs(px) < 1e9 && abs(py) < 1e9 {
                 let cx = Int(px.rounded(.down)), cy = Int(py.rounded(.down))
                 for dx in 0...1 { for dy in 0...1 { canvas.set(cx + dx, cy + dy, series: index) } }
             }
+        }
+        switch s.kind {
+        case .scatter:
+            break
         case .line:
             let pattern: [Bool]
             switch s.lineStyle {

@@ -131,8 +131,8 @@ struct PyplotCase {
                     let style = expected["linestyle"] as? String ?? "-"
                     #expect((line.dashed == nil) == (style == "-"), "\(where_): line style \(style)")
                 }
-                // Scatter collections and marker-only lines both become groups of circles.
-                let expectedMarkers = (want.lines.filter { ($0["markers_only"] as? Bool) == true } + want.collections)
+                // Scatter collections and the markers of lines (`'o'`, `'o-'`, `marker=`) become groups of circles.
+                let expectedMarkers = (want.lines.filter { ($0["marker"] as? Bool) == true } + want.collections)
                     .map { "\($0["color"] as? String ?? "") \($0["points"] as? Int ?? -1)" }.sorted()
                 #expect(got.markers.map { "\($0.fill) \($0.count)" }.sorted() == expectedMarkers, "\(where_): markers")
             }

@@ -163,6 +163,11 @@ extension PyplotBinding {
             }
             keywordStyle = parsed
         }
+        var keywordMarker = false
+        if let marker = kw["marker"], !marker.isNone {
+            let name = try interp.str(marker)
+            keywordMarker = !(name.isEmpty || name == "None" || name == " ")
+        }
         // Split the positional arguments into groups of ([x], y, [fmt]).
         var groups: [(x: Value?, y: Value, fmt: String?)] = []
         var i = 0
@@ -200,15 +205,16 @@ extension PyplotBinding {
             }
             let format = try group.fmt.map(parseFormat) ?? Format()
             let lineStyle = keywordStyle ?? format.lineStyle
-            // A marker without a line style (`'o'`) draws points only, as matplotlib does.
+            // A marker without a line style (`'o'`) draws points only, as matplotlib does; `'o-'` or `marker=` both.
             let pointsOnly = format.marker && lineStyle == nil
+            let markers = format.marker || keywordMarker
             for k in 0..<max(xColumns.count, y.columns.count) {
                 let xs = xColumns[min(k, xColumns.count - 1)], ys = y.columns[min(k, y.columns.count - 1)]
                 let c = keywordColor ?? format.color
                 if pointsOnly {
                     target.axes.plotMarkers(x: xs, y: ys, label: label, color: c)
                 } else {
-                    target.axes.plot(x: xs, y: ys, label: label, color: c, lineStyle: lineStyle ?? .solid)
+                    target.axes.plot(x: xs, y: ys, label: label, color: c, lineStyle: lineStyle ?? .solid, markers: markers)
                 }
                 artists.append(.object(ArtistObject("matplotlib.lines.Line2D")))
             }
