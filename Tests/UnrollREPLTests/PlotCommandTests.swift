@@ -43,11 +43,23 @@ import Testing
         #expect(result.output.contains("── t   ── t * 0.5   ── torch.ones(10, requires_grad=True)"))
     }
 
+    @Test func plotsRangesTuplesAndLossesThatRequireGrad() {
+        let h = host()
+        _ = h.execute("import torch\nw = torch.ones(1, requires_grad=True)\nlosses = [((w - i / 10) ** 2).sum() for i in range(30)]")
+        let losses = h.execute(":plot losses")
+        #expect(!losses.failed, "a list of scalar losses with grad_fn plots: \(losses.error ?? "")")
+        #expect(losses.output.contains("3.79 ┤"), "the top limit is the largest loss (3.61) plus 5%")
+        #expect(!h.execute(":plot range(5)").failed)
+        #expect(!h.execute(":plot (1, 2, 4)").failed)
+        #expect(h.execute(":plot range(10**12)").error?.contains("MemoryError") == true)
+    }
+
     @Test func refusesWhatIsNotOneDimensional() {
         let h = host()
         _ = h.execute("import torch")
         #expect(h.execute(":plot torch.zeros(2, 3)").error?.contains(":plot draws 1-D tensors; torch.zeros(2, 3) has shape [2, 3]") == true)
         #expect(h.execute(":plot 'text'").error?.contains(":plot takes a 1-D tensor or a list of them") == true)
+        #expect(h.execute(":plot [[1, 2], [3, 4]]").error?.contains(":plot draws 1-D data; [[1, 2], [3, 4]] has shape (2, 2)") == true)
         #expect(h.execute(":plot").error?.contains("usage: :plot EXPR") == true)
         #expect(h.execute(":plot undefined_name").error?.contains("NameError") == true)
     }

@@ -23,15 +23,21 @@ public enum QuickPlot {
             }
         } else if case .tuple = value, try isListOfSeries(value, interp) {
             return try render(.makeList(try interp.iterate(value)), expression: expression, interp)
-        } else if case .list = value {
-            series = [(expression, try interp.iterate(value).map { item in
-                guard let d = try? item.asDouble() else {
-                    throw LangError.typeError(":plot takes a 1-D tensor or a list of them; \(expression) holds a value of type '\(item.typeName)'")
-                }
-                return d
-            })]
         } else {
-            throw LangError.typeError(":plot takes a 1-D tensor or a list of them; \(expression) is of type '\(value.typeName)'")
+            // Numbers in a list, tuple or range: one series (values that require grad are fine here: it is a viewer).
+            let numeric: Bool
+            switch value {
+            case .list, .tuple, .range: numeric = true
+            default: numeric = false
+            }
+            guard numeric else {
+                throw LangError.typeError(":plot takes a 1-D tensor or a list of them; \(expression) is of type '\(value.typeName)'")
+            }
+            let array = try PlotValues.array(value, interp, what: ":plot", detach: true)
+            guard array.shape.filter({ $0 != 1 }).count <= 1 else {
+                throw LangError.valueError(":plot draws 1-D data; \(expression) has shape \(array.shapeText)")
+            }
+            series = [(expression, array.flattened)]
         }
         guard !series.isEmpty else { throw LangError.valueError(":plot: \(expression) is empty") }
         let figure = Figure()

@@ -21,16 +21,27 @@ struct PlotArray {
 }
 
 enum PlotValues {
+    /// The most points one value may hold (a range of 10**9 would otherwise exhaust memory before failing).
+    static let maxPoints: Int64 = 50_000_000
+
     /// The array matplotlib would make of `value`. Tensors that require grad fail as `np.asarray` does.
-    static func array(_ value: Value, _ interp: Interpreter, what: String) throws -> PlotArray {
-        if let tensor = ArrayBridge.tensor(value) { return try array(of: tensor) }
+    /// `detach` reads tensors that require grad as they are (for `:plot`, a viewer) instead of failing as matplotlib.
+    static func array(_ value: Value, _ interp: Interpreter, what: String, detach: Bool = false) throws -> PlotArray {
+        if let tensor = ArrayBridge.tensor(value) { return try array(of: tensor, detach: detach) }
         switch value {
         case .int, .float, .bool:
             return PlotArray(shape: [], columns: [[try value.asDouble()]])
-        case .list, .tuple, .range:
-            return try array(of: interp.iterate(value), interp, what: what)
+        case .range(let start, let stop, let step):
+            let count = step > 0 ? max(0, (stop - start + step - 1) / step) : (step < 0 ? max(0, (start - stop - step - 1) / -step) : 0)
+            guard count <= maxPoints else {
+                throw LangError("MemoryError", "\(what): a range of \(count) points is more than Unroll plots (at most \(maxPoints))")
+            }
+            let values = (0..<Int(count)).map { Double(start + Int64($0) * step) }
+            return PlotArray(shape: [values.count], columns: [values])
+        case .list, .tuple:
+            return try array(of: interp.iterate(value), interp, what: what, detach: detach)
         case .object(let object):
-            if let items = try object.iterate(interp) { return try array(of: items, interp, what: what) }
+            if let items = try object.iterate(interp) { return try array(of: items, interp, what: what, detach: detach) }
             if let d = try object.toDouble(interp) { return PlotArray(shape: [], columns: [[d]]) }
         default:
             break
@@ -38,12 +49,12 @@ enum PlotValues {
         throw LangError.typeError("\(what): cannot plot a value of type '\(value.typeName)'; pass a tensor, a numpy array, a list of numbers or a range")
     }
 
-    static func array(of tensor: Tensor) throws -> PlotArray {
-        if tensor.requiresGrad {
+    static func array(of tensor: Tensor, detach: Bool = false) throws -> PlotArray {
+        if tensor.requiresGrad && !detach {
             throw LangError("RuntimeError", "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
                             hint: "plot `t.detach()`: matplotlib turns tensors into numpy arrays, which cannot carry gradients.")
         }
-        let values = try tensor.to(.float64).contiguous().doubles()
+        let values = try tensor.detach().to(.float64).contiguous().doubles()
         switch tensor.dim {
         case 0, 1: return PlotArray(shape: tensor.shape, columns: [values])
         case 2:
@@ -55,7 +66,7 @@ enum PlotValues {
         }
     }
 
-    private static func array(of items: [Value], _ interp: Interpreter, what: String) throws -> PlotArray {
+    private static func array(of items: [Value], _ interp: Interpreter, what: String, detach: Bool) throws -> PlotArray {
         var flat: [Double] = []
         flat.reserveCapacity(items.count)
         var rows: [[Double]] = []
@@ -64,15 +75,15 @@ enum PlotValues {
             case .int, .float, .bool:
                 flat.append(try item.asDouble())
             case .list, .tuple, .range:
-                rows.append(try array(item, interp, what: what).flattened)
+                rows.append(try array(item, interp, what: what, detach: detach).flattened)
             case .object(let object):
                 if let tensor = ArrayBridge.tensor(item) {
-                    let a = try array(of: tensor)
+                    let a = try array(of: tensor, detach: detach)
                     if tensor.numel == 1 && tensor.dim <= 1 { flat.append(a.columns.first?.first ?? .nan) } else { rows.append(a.flattened) }
                 } else if let d = try object.toDouble(interp) {
                     flat.append(d)
                 } else {
-                    rows.append(try array(item, interp, what: what).flattened)
+                    rows.append(try array(item, interp, what: what, detach: detach).flattened)
                 }
             default:
                 throw LangError.typeError("\(what): cannot plot an element of type '\(item.typeName)'")
