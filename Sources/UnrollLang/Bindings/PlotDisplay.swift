@@ -27,11 +27,21 @@ public enum PlotDisplay {
         provider = newValue
     }
 
+    nonisolated(unsafe) private static var fixedDepth = 0
+
     /// The settings to draw with now.
     public static var current: Settings {
         lock.lock()
-        let p = provider
+        let p = fixedDepth > 0 ? nil : provider
         lock.unlock()
         return p?() ?? fixed
+    }
+
+    /// Runs `body` with plots at the fixed 80×20 without colour, whatever the terminal: a lesson stepped in the
+    /// REPL draws its plots as recorded, so they compare equal to the lesson's output.
+    public static func withFixedSettings<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock(); fixedDepth += 1; lock.unlock()
+        defer { lock.lock(); fixedDepth -= 1; lock.unlock() }
+        return try body()
     }
 }
