@@ -220,11 +220,14 @@ struct PyplotCase {
 
     @Test func unsupportedFunctionsSayWhichAndWhatIsSupported() {
         for (code, name) in [("plt.bar([1], [2])", "matplotlib.pyplot.bar"), ("plt.hist([1, 2])", "matplotlib.pyplot.hist"),
-                             ("fig, ax = plt.subplots()\nax.axhline(0)", "Axes.axhline"), ("plt.subplot(2, 1, 1)", "matplotlib.pyplot.subplot")] {
+                             ("fig, ax = plt.subplots()\nax.axhline(0)", "Axes.axhline"), ("plt.subplot(2, 1, 1)", "matplotlib.pyplot.subplot"),
+                             ("fig = plt.figure()\nfig.add_subplot(111)", "Figure.add_subplot")] {
             let (_, _, outcome) = session(code + "\n")
             #expect(outcome.errorLine == "NotImplementedError: \(name) is not supported by Unroll", "\(code)")
             #expect(outcome.errorText?.contains("Unroll's matplotlib subset: plot, scatter") == true)
         }
+        let (_, _, layout) = session("fig = plt.figure()\nplt.subplots_adjust(hspace=0.4)\nfig.subplots_adjust(left=0.1)\nfig.tight_layout()\n")
+        #expect(layout.succeeded, "layout calls are accepted: \(layout.errorText ?? "")")
         let (_, _, outcome) = session("plt.nonexistent\n")
         #expect(outcome.errorLine == "AttributeError: module 'matplotlib.pyplot' has no attribute 'nonexistent'")
     }

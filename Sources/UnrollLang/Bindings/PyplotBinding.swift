@@ -48,7 +48,7 @@ public enum PyplotBinding {
 
     /// What `plt.*` offers, listed in the errors for everything else.
     static let supported = ["plot", "scatter", "legend", "title", "xlabel", "ylabel", "xlim", "ylim", "grid", "figure",
-                            "subplots", "suptitle", "tight_layout", "show", "savefig", "close", "clf", "cla", "gcf", "gca"]
+                            "subplots", "suptitle", "tight_layout", "subplots_adjust", "show", "savefig", "close", "clf", "cla", "gcf", "gca"]
 
     /// matplotlib.pyplot functions outside the subset that course-style code might reach for.
     static let unsupported = ["bar", "barh", "hist", "hist2d", "imshow", "matshow", "pie", "fill_between", "fill", "errorbar",
@@ -141,6 +141,10 @@ public enum PyplotBinding {
             _ = try Arguments("tight_layout", ["pad", "h_pad", "w_pad", "rect"], keywordOnly: ["pad", "h_pad", "w_pad", "rect"], args, kwargs)
             return .none
         }
+        plt.define("subplots_adjust", keywords: subplotsAdjustKeywords) { args, kwargs, _ in
+            _ = try Arguments("subplots_adjust", subplotsAdjustKeywords, args, kwargs)
+            return .none
+        }
         plt.define("show", keywords: ["block"]) { args, kwargs, interp in
             _ = try Arguments("show", ["block"], keywordOnly: ["block"], args, kwargs)
             // Like closing the windows of a blocking show: every open figure is drawn once, then forgotten.
@@ -172,6 +176,8 @@ public enum PyplotBinding {
         }
         return plt
     }
+
+    static let subplotsAdjustKeywords = ["left", "bottom", "right", "top", "wspace", "hspace"]
 
     /// The Axes method a pyplot function forwards to (`plt.title` → `set_title`).
     static func axesMethod(forPyplot name: String) -> String {

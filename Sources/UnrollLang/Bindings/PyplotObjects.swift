@@ -30,7 +30,7 @@ final class FigureObject: HostObject {
         return axesObjects[min(max(0, index), axesObjects.count - 1)]
     }
 
-    var attributeNames: [String] { ["savefig", "suptitle", "tight_layout", "show", "axes", "set_size_inches", "clf"] }
+    var attributeNames: [String] { ["savefig", "suptitle", "tight_layout", "subplots_adjust", "show", "axes", "set_size_inches", "clf"] }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         let q = "Figure.\(name)"
@@ -46,7 +46,19 @@ final class FigureObject: HostObject {
                 figure.superTitle = try interp.str(a.values["t"] ?? .none)
                 return .object(TextObject("0.5, 0.98", figure.superTitle))
             })
-        case "tight_layout": return .builtin(Builtin(q) { _, _, _ in .none })
+        // Layout is computed when drawing; these only check their arguments.
+        case "tight_layout":
+            return .builtin(Builtin(q) { args, kwargs, _ in
+                _ = try Arguments("tight_layout", ["pad", "h_pad", "w_pad", "rect"], keywordOnly: ["pad", "h_pad", "w_pad", "rect"], args, kwargs)
+                return .none
+            })
+        case "subplots_adjust":
+            return .builtin(Builtin(q, keywords: PyplotBinding.subplotsAdjustKeywords) { args, kwargs, _ in
+                _ = try Arguments("subplots_adjust", PyplotBinding.subplotsAdjustKeywords, args, kwargs)
+                return .none
+            })
+        case "add_subplot", "add_axes", "colorbar", "legend", "text", "subplots", "gca":
+            throw PyplotBinding.notSupported(name, on: "Figure")
         case "show":
             return .builtin(Builtin(q) { [self] _, _, interp in
                 interp.output(PyplotBinding.draw(self) + "\n")
