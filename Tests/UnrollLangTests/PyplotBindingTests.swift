@@ -152,7 +152,7 @@ struct PyplotCase {
     @Test func reprsMatchMatplotlibs() throws {
         let data = try Data(contentsOf: plotFixtures.appendingPathComponent("pyplot_reprs.json"))
         let cases = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
-        #expect(cases.count == 12)
+        #expect(cases.count == 15)
         let (s, _, _) = session("")
         for c in cases {
             let value = try s.evaluate(c["code"] ?? "")

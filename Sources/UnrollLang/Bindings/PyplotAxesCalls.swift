@@ -61,7 +61,8 @@ extension PyplotBinding {
                 let view = isX ? axes.viewX : axes.viewY
                 return .tuple([.float(view.0), .float(view.1)])
             }
-            var lower = try a[low].map(limit), upper = try a[high].map(limit)
+            var lower = try (a[low] ?? a[isX ? "xmin" : "ymin"]).map(limit)
+            var upper = try (a[high] ?? a[isX ? "xmax" : "ymax"]).map(limit)
             if case .tuple(let pair)? = a[low], pair.count == 2 {
                 lower = try limit(pair[0]); upper = try limit(pair[1])
             } else if case .list(let box)? = a[low], box.items.count == 2 {
