@@ -16,6 +16,19 @@ public enum LineStyle: String, Sendable, Equatable {
     }
 }
 
+/// Where the legend goes (matplotlib's `loc`); `best` picks the corner or side that hides the fewest points.
+public enum LegendLocation: String, Sendable, CaseIterable {
+    case best, upperRight = "upper right", upperLeft = "upper left", lowerLeft = "lower left", lowerRight = "lower right"
+    case right, centerLeft = "center left", centerRight = "center right", lowerCenter = "lower center"
+    case upperCenter = "upper center", center
+
+    /// matplotlib's numeric codes: 0 is `best`, 1...10 the others in declaration order.
+    public init?(code: Int) {
+        guard code >= 0, code < LegendLocation.allCases.count else { return nil }
+        self = LegendLocation.allCases[code]
+    }
+}
+
 /// One plotted data set: a polyline (`plot`) or unconnected markers (`scatter`).
 public struct Series: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case line, scatter }
@@ -61,6 +74,7 @@ public final class Axes {
     public var xLimits: (lower: Double?, upper: Double?) = (nil, nil)
     public var yLimits: (lower: Double?, upper: Double?) = (nil, nil)
     public var showsLegend = false
+    public var legendLocation = LegendLocation.best
     public var showsGrid = false
     /// The next colours of matplotlib's default cycle. Like matplotlib, lines (`plot`) and collections
     /// (`scatter`) advance separate cycles, so `scatter` then `plot` both start at C0.
@@ -122,6 +136,7 @@ public final class Axes {
         title = ""; xLabel = ""; yLabel = ""
         xLimits = (nil, nil); yLimits = (nil, nil)
         showsLegend = false; showsGrid = false
+        legendLocation = .best
         lineCycleIndex = 0
         scatterCycleIndex = 0
     }
@@ -140,6 +155,13 @@ public final class Axes {
     public var legendEntries: [Series] { showsLegend ? series.filter(\.isInLegend) : [] }
 }
 
+/// matplotlib's `figure.subplot.*` parameters: where the grid of axes sits, as fractions of the figure, and the
+/// gaps between axes as fractions of the average axes width/height. `plt.subplots_adjust` changes them.
+public struct SubplotParams: Sendable, Equatable {
+    public var left = 0.125, right = 0.9, bottom = 0.11, top = 0.88, wspace = 0.2, hspace = 0.2
+    public init() {}
+}
+
 /// A figure: a grid of axes (`plt.subplots(rows, cols)`), an optional overall title, and a size in inches
 /// (matplotlib's `figsize`, 100 SVG pixels per inch).
 public final class Figure {
@@ -149,6 +171,10 @@ public final class Figure {
     public let axes: [Axes]
     public var size: (width: Double, height: Double)
     public var superTitle = ""
+    /// Where the SVG puts the axes: the subplot parameters, unless `tightLayout` (`plt.tight_layout()`) asks for
+    /// margins just wide enough for each axes' labels.
+    public var subplotParams = SubplotParams()
+    public var tightLayout = false
 
     /// A figure with a `rows` × `columns` grid of empty axes (at least 1 × 1).
     public init(rows: Int = 1, columns: Int = 1, size: (width: Double, height: Double) = (6.4, 4.8)) {

@@ -15,13 +15,36 @@ public enum SVGRenderer {
             out += "<text class=\"suptitle\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"14\" \(font)>\(escape(figure.superTitle))</text>\n"
             top = 30
         }
-        let cellWidth = width / Double(figure.columns), cellHeight = (height - top) / Double(figure.rows)
         for (index, axes) in figure.axes.enumerated() {
             let r = index / figure.columns, c = index % figure.columns
-            let box = (x: Double(c) * cellWidth, y: top + Double(r) * cellHeight, w: cellWidth, h: cellHeight)
-            out += renderAxes(axes, index: index, box: box)
+            let frame = figure.tightLayout
+                ? tightFrame(axes, row: r, column: c, figure: figure, width: width, height: height, top: top)
+                : subplotFrame(row: r, column: c, figure: figure, width: width, height: height)
+            out += renderAxes(axes, index: index, frame: frame)
         }
         return out + "</svg>\n"
+    }
+
+    /// An axes' frame (left, top, right, bottom) and the x of its rotated y label.
+    typealias AxesFrame = (left: Double, top: Double, right: Double, bottom: Double, yLabelX: Double)
+
+    /// matplotlib's default placement: the subplot parameters' grid, gaps as fractions of the axes size.
+    static func subplotFrame(row: Int, column: Int, figure: Figure, width: Double, height: Double) -> AxesFrame {
+        let p = figure.subplotParams
+        let columns = Double(figure.columns), rows = Double(figure.rows)
+        let w = (p.right - p.left) * width / (columns + p.wspace * (columns - 1))
+        let h = (p.top - p.bottom) * height / (rows + p.hspace * (rows - 1))
+        let left = p.left * width + Double(column) * w * (1 + p.wspace)
+        let top = (1 - p.top) * height + Double(row) * h * (1 + p.hspace)
+        return (left, top, left + w, top + h, max(10, left - 44))
+    }
+
+    /// `tight_layout()`: each axes fills its cell of the grid less the room its tick labels, axis labels and title need.
+    static func tightFrame(_ axes: Axes, row: Int, column: Int, figure: Figure, width: Double, height: Double, top: Double) -> AxesFrame {
+        let cellWidth = width / Double(figure.columns), cellHeight = (height - top) / Double(figure.rows)
+        let x = Double(column) * cellWidth, y = top + Double(row) * cellHeight
+        return (x + (axes.yLabel.isEmpty ? 58 : 74), y + (axes.title.isEmpty ? 14 : 32),
+                x + cellWidth - 16, y + cellHeight - (axes.xLabel.isEmpty ? 34 : 50), x + 14)
     }
 
     /// Writes `render(figure)` to `path` atomically (a temporary file beside it, then a rename).
@@ -29,12 +52,8 @@ public enum SVGRenderer {
         try AtomicFile.write(Data(render(figure).utf8), to: path)
     }
 
-    private static func renderAxes(_ axes: Axes, index: Int, box: (x: Double, y: Double, w: Double, h: Double)) -> String {
-        // Margins leave room for tick labels, axis labels and the title, as matplotlib's tight layout would.
-        let left = box.x + (axes.yLabel.isEmpty ? 58 : 74)
-        let right = box.x + box.w - 16
-        let top = box.y + (axes.title.isEmpty ? 14 : 32)
-        let bottom = box.y + box.h - (axes.xLabel.isEmpty ? 34 : 50)
+    private static func renderAxes(_ axes: Axes, index: Int, frame: AxesFrame) -> String {
+        let (left, top, right, bottom) = (frame.left, frame.top, frame.right, frame.bottom)
         guard right > left + 10, bottom > top + 10 else { return "" }
         let (x0, x1) = axes.viewX, (y0, y1) = axes.viewY
         let px = { (x: Double) in left + (x - x0) / (x1 - x0) * (right - left) }
@@ -74,10 +93,11 @@ public enum SVGRenderer {
             out += "<text class=\"xlabel\" x=\"\(n((left + right) / 2))\" y=\"\(n(bottom + 32))\" text-anchor=\"middle\" font-size=\"10\" \(font)>\(escape(axes.xLabel))</text>\n"
         }
         if !axes.yLabel.isEmpty {
-            let cx = box.x + 14, cy = (top + bottom) / 2
+            let cx = frame.yLabelX, cy = (top + bottom) / 2
             out += "<text class=\"ylabel\" x=\"\(n(cx))\" y=\"\(n(cy))\" transform=\"rotate(-90 \(n(cx)) \(n(cy)))\" text-anchor=\"middle\" font-size=\"10\" \(font)>\(escape(axes.yLabel))</text>\n"
         }
-        out += legend(axes.legendEntries, right: right, top: top)
+        let vertices = axes.series.flatMap { zip($0.x, $0.y).map { (px($0), py($1)) } }
+        out += legend(axes.legendEntries, box: (left, top, right, bottom), location: axes.legendLocation, vertices: vertices)
         return out + "</g>\n"
     }
 
@@ -149,12 +169,41 @@ public enum SVGRenderer {
         }
     }
 
-    /// matplotlib's legend box in the upper right corner of the axes.
-    private static func legend(_ entries: [Series], right: Double, top: Double) -> String {
+    /// The legend box at `location` inside the axes `box` (left, top, right, bottom); for `best`, the first place in
+    /// matplotlib's order that covers the fewest data points.
+    private static func legend(_ entries: [Series], box: (Double, Double, Double, Double), location: LegendLocation,
+                               vertices: [(Double, Double)]) -> String {
         guard !entries.isEmpty else { return "" }
         let longest = entries.map { ($0.label ?? "").count }.max() ?? 0
         let boxWidth = 40 + Double(longest) * 6.2, boxHeight = 8 + Double(entries.count) * 16
-        let x = right - 8 - boxWidth, y = top + 8
+        func origin(_ place: LegendLocation) -> (Double, Double) {
+            let (left, top, right, bottom) = box
+            let xLeft = left + 8, xRight = right - 8 - boxWidth, xCenter = (left + right - boxWidth) / 2
+            let yTop = top + 8, yBottom = bottom - 8 - boxHeight, yCenter = (top + bottom - boxHeight) / 2
+            switch place {
+            case .best, .upperRight: return (xRight, yTop)
+            case .upperLeft: return (xLeft, yTop)
+            case .lowerLeft: return (xLeft, yBottom)
+            case .lowerRight: return (xRight, yBottom)
+            case .right, .centerRight: return (xRight, yCenter)
+            case .centerLeft: return (xLeft, yCenter)
+            case .lowerCenter: return (xCenter, yBottom)
+            case .upperCenter: return (xCenter, yTop)
+            case .center: return (xCenter, yCenter)
+            }
+        }
+        var place = location
+        if location == .best {
+            var fewest = Int.max
+            for candidate in LegendLocation.allCases.dropFirst() {
+                let (cx, cy) = origin(candidate)
+                let covered = vertices.reduce(0) { count, p in
+                    count + (p.0 >= cx && p.0 <= cx + boxWidth && p.1 >= cy && p.1 <= cy + boxHeight ? 1 : 0)
+                }
+                if covered < fewest { fewest = covered; place = candidate }
+            }
+        }
+        let (x, y) = origin(place)
         var out = "<g class=\"legend\">\n<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(boxWidth))\" height=\"\(n(boxHeight))\" rx=\"2\" fill=\"#ffffff\" fill-opacity=\"0.8\" stroke=\"#cccccc\"/>\n"
         for (i, s) in entries.enumerated() {
             let cy = y + 12 + Double(i) * 16

@@ -16,6 +16,16 @@ struct SVGAxes {
     var polylines: [Polyline] = []
     var markers: [Markers] = []
     var legend: [String] = []
+    /// The frame and the legend box as (x, y, width, height), for where the legend sits.
+    var frame: (Double, Double, Double, Double)?
+    var legendBox: (Double, Double, Double, Double)?
+
+    /// matplotlib-style place of the legend's centre in thirds of the frame: "upper right", "center left"...
+    var legendPlace: String {
+        guard let f = frame, let l = legendBox else { return "" }
+        let fx = (l.0 + l.2 / 2 - f.0) / f.2, fy = 1 - (l.1 + l.3 / 2 - f.1) / f.3
+        return (fy > 2.0 / 3 ? "upper" : fy < 1.0 / 3 ? "lower" : "center") + " " + (fx > 2.0 / 3 ? "right" : fx < 1.0 / 3 ? "left" : "center")
+    }
 }
 
 /// The axes of an SVG document in order, or nil when it is not well-formed XML.
@@ -51,6 +61,12 @@ final class PlotSVGReader: NSObject, XMLParserDelegate {
             let points = (attributes["points"] ?? "").split(separator: " ").count
             axes[axes.count - 1].polylines.append(.init(stroke: attributes["stroke"] ?? "", points: points,
                                                         dashed: attributes["stroke-dasharray"]))
+        case "rect":
+            guard !axes.isEmpty else { break }
+            let box = (Double(attributes["x"] ?? "") ?? 0, Double(attributes["y"] ?? "") ?? 0,
+                       Double(attributes["width"] ?? "") ?? 0, Double(attributes["height"] ?? "") ?? 0)
+            if attributes["class"] == "frame" { axes[axes.count - 1].frame = box }
+            if groups.last == "legend", axes[axes.count - 1].legendBox == nil { axes[axes.count - 1].legendBox = box }
         case "text":
             textClass = attributes["class"] ?? groups.last ?? ""
             text = ""

@@ -57,6 +57,7 @@ struct PyplotCase {
         var title: String, xLabel: String, yLabel: String
         var lines: [[String: Any]], collections: [[String: Any]]
         var legend: [String]
+        var legendPlace: String
     }
     var name: String
     var code: String
@@ -73,7 +74,7 @@ struct PyplotCase {
                                 xTickLabels: a["xticklabels"] as? [String] ?? [], yTickLabels: a["yticklabels"] as? [String] ?? [],
                                 title: a["title"] as? String ?? "", xLabel: a["xlabel"] as? String ?? "", yLabel: a["ylabel"] as? String ?? "",
                                 lines: a["lines"] as? [[String: Any]] ?? [], collections: a["collections"] as? [[String: Any]] ?? [],
-                                legend: a["legend"] as? [String] ?? [])
+                                legend: a["legend"] as? [String] ?? [], legendPlace: a["legend_place"] as? String ?? "")
                        })
         }
     }
@@ -94,7 +95,7 @@ struct PyplotCase {
 
     @Test func courseFiguresMatchMatplotlibLimitsTicksAndSeries() throws {
         let cases = try PyplotCase.load()
-        #expect(cases.count == 6)
+        #expect(cases.count == 7)
         for c in cases {
             let (s, _, outcome) = session(c.code)
             #expect(outcome.succeeded, "\(c.name): \(outcome.errorText ?? "")")
@@ -123,6 +124,7 @@ struct PyplotCase {
                 #expect(got.yTickLabels == want.yTickLabels, "\(where_): y ticks \(got.yTickLabels) vs matplotlib \(want.yTickLabels)")
                 #expect(got.title == want.title && got.xLabel == want.xLabel && got.yLabel == want.yLabel, "\(where_): labels")
                 #expect(got.legend == want.legend, "\(where_): legend \(got.legend) vs \(want.legend)")
+                #expect(got.legendPlace == want.legendPlace, "\(where_): legend at \(got.legendPlace), matplotlib \(want.legendPlace)")
                 let drawnLines = want.lines.filter { ($0["markers_only"] as? Bool) != true }
                 #expect(got.polylines.count == drawnLines.count, "\(where_): polylines")
                 for (line, expected) in zip(got.polylines, drawnLines) {

@@ -42,6 +42,20 @@ extension PyplotBinding {
                 let names = try interp.iterate(labels).map { try interp.str($0) }
                 axes.relabel(names)
             }
+            switch a["loc"] {
+            case nil: break
+            case .str(let name)?:
+                guard let place = LegendLocation(rawValue: name) else { throw LangError.valueError("'\(name)' is not a valid value for loc.") }
+                axes.legendLocation = place
+            case .int(let code)?:
+                guard let place = LegendLocation(code: Int(clamping: code)) else {
+                    throw LangError.valueError("loc must be string, coordinate tuple, or an integer 0-10, not \(code)")
+                }
+                axes.legendLocation = place
+            case let other?:
+                throw LangError("NotImplementedError", "legend(loc=\(try interp.repr(other))) is not supported by Unroll",
+                                hint: "give a place name such as loc='upper left', or a code 0-10")
+            }
             axes.showsLegend = true
             return .object(ArtistObject("matplotlib.legend.Legend"))
         case "set_title", "set_xlabel", "set_ylabel":

@@ -137,13 +137,13 @@ public enum PyplotBinding {
             return try interp.call(clf, [], [])
         }
         // Layout is computed when drawing (every panel gets room for its labels), so this only checks its arguments.
-        plt.define("tight_layout", keywords: ["pad", "h_pad", "w_pad", "rect"]) { args, kwargs, _ in
-            _ = try Arguments("tight_layout", ["pad", "h_pad", "w_pad", "rect"], keywordOnly: ["pad", "h_pad", "w_pad", "rect"], args, kwargs)
-            return .none
+        plt.define("tight_layout", keywords: ["pad", "h_pad", "w_pad", "rect"]) { args, kwargs, interp in
+            guard let call = try state.currentFigure().getAttribute("tight_layout", interp) else { return .none }
+            return try interp.call(call, args, kwargs)
         }
-        plt.define("subplots_adjust", keywords: subplotsAdjustKeywords) { args, kwargs, _ in
-            _ = try Arguments("subplots_adjust", subplotsAdjustKeywords, args, kwargs)
-            return .none
+        plt.define("subplots_adjust", keywords: subplotsAdjustKeywords) { args, kwargs, interp in
+            guard let call = try state.currentFigure().getAttribute("subplots_adjust", interp) else { return .none }
+            return try interp.call(call, args, kwargs)
         }
         plt.define("show", keywords: ["block"]) { args, kwargs, interp in
             _ = try Arguments("show", ["block"], keywordOnly: ["block"], args, kwargs)
@@ -178,6 +178,26 @@ public enum PyplotBinding {
     }
 
     static let subplotsAdjustKeywords = ["left", "bottom", "right", "top", "wspace", "hspace"]
+
+    /// `subplots_adjust(left=..., ...)`: the given parameters replace the figure's, checked as matplotlib does.
+    static func subplotsAdjust(_ figure: Figure, _ args: [Value], _ kwargs: [(String, Value)]) throws {
+        let a = try Arguments("subplots_adjust", subplotsAdjustKeywords, args, kwargs)
+        var p = figure.subplotParams
+        if let v = a["left"] { p.left = try v.asDouble(what: "left") }
+        if let v = a["bottom"] { p.bottom = try v.asDouble(what: "bottom") }
+        if let v = a["right"] { p.right = try v.asDouble(what: "right") }
+        if let v = a["top"] { p.top = try v.asDouble(what: "top") }
+        if let v = a["wspace"] { p.wspace = try v.asDouble(what: "wspace") }
+        if let v = a["hspace"] { p.hspace = try v.asDouble(what: "hspace") }
+        guard p.left < p.right else { throw LangError.valueError("left cannot be >= right") }
+        guard p.bottom < p.top else { throw LangError.valueError("bottom cannot be >= top") }
+        guard [p.left, p.right, p.bottom, p.top].allSatisfy({ $0.isFinite && $0 >= -1 && $0 <= 2 }),
+              [p.wspace, p.hspace].allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 10 }) else {
+            throw LangError.valueError("subplots_adjust: parameters must be fractions of the figure (spaces from 0 to 10)")
+        }
+        figure.subplotParams = p
+        figure.tightLayout = false
+    }
 
     /// The Axes method a pyplot function forwards to (`plt.title` → `set_title`).
     static func axesMethod(forPyplot name: String) -> String {

@@ -46,15 +46,16 @@ final class FigureObject: HostObject {
                 figure.superTitle = try interp.str(a.values["t"] ?? .none)
                 return .object(TextObject("0.5, 0.98", figure.superTitle))
             })
-        // Layout is computed when drawing; these only check their arguments.
+        // Where the SVG places the axes; the terminal lays panels out by itself.
         case "tight_layout":
-            return .builtin(Builtin(q) { args, kwargs, _ in
+            return .builtin(Builtin(q) { [self] args, kwargs, _ in
                 _ = try Arguments("tight_layout", ["pad", "h_pad", "w_pad", "rect"], keywordOnly: ["pad", "h_pad", "w_pad", "rect"], args, kwargs)
+                figure.tightLayout = true
                 return .none
             })
         case "subplots_adjust":
-            return .builtin(Builtin(q, keywords: PyplotBinding.subplotsAdjustKeywords) { args, kwargs, _ in
-                _ = try Arguments("subplots_adjust", PyplotBinding.subplotsAdjustKeywords, args, kwargs)
+            return .builtin(Builtin(q, keywords: PyplotBinding.subplotsAdjustKeywords) { [self] args, kwargs, _ in
+                try PyplotBinding.subplotsAdjust(figure, args, kwargs)
                 return .none
             })
         case "add_subplot", "add_axes", "colorbar", "legend", "text", "subplots", "gca":
