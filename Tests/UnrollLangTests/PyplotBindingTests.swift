@@ -144,7 +144,7 @@ struct PyplotCase {
     @Test func errorsMatchMatplotlibs() throws {
         let data = try Data(contentsOf: plotFixtures.appendingPathComponent("pyplot_errors.json"))
         let cases = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
-        #expect(cases.count == 10)
+        #expect(cases.count == 14)
         for c in cases {
             let (_, _, outcome) = session((c["code"] ?? "") + "\n")
             #expect(outcome.errorLine == "\(c["type"] ?? ""): \(c["message"] ?? "")", "\(c["code"] ?? "")")
