@@ -1,8 +1,8 @@
-// Where `plt.show()`, `:plot` and tqdm draw: a hook the interactive REPL sets; fixed and plain otherwise.
+// Where `plt.show()` and `:plot` draw: a size and colour the interactive REPL can set; fixed and plain otherwise.
 import Foundation
 
-/// Display settings for terminal plots and progress bars. Without a provider (scripts, pipes, lesson replay)
-/// plots are 80×20 without colour so recorded output replays identically; the interactive REPL installs one
+/// Display settings for terminal plots. Without a provider (pipes, tests, lesson replay) plots are 80×20 without
+/// colour so recorded output replays identically; the interactive REPL and `unroll run` on a terminal install one
 /// that reads the window size.
 public enum PlotDisplay {
     public struct Settings: Sendable, Equatable {
