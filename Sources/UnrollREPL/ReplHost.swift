@@ -41,9 +41,9 @@ public final class ReplHost: ReplEngine, CellExecutor {
     // MARK: ReplEngine (interactive)
 
     public func run(_ source: String) -> Bool {
-        // While a lesson is stepped, plots keep the lesson's fixed size so they match what it recorded.
+        // While a lesson is stepped or a session recorded, plots keep the fixed size lessons replay at.
         let execute = { self.runner.execute(source, live: { [weak self] text in self?.emit(text) }) }
-        let result = learn.isStepping ? PlotDisplay.withFixedSettings(execute) : execute()
+        let result = learn.isStepping || recorder != nil ? PlotDisplay.withFixedSettings(execute) : execute()
         if let error = result.error {
             emit(styledError(error) + "\n")
         }
