@@ -119,4 +119,28 @@ import Testing
         pty.type("\u{04}")
         _ = pty.waitForExit()
     }
+
+    @Test func recordingKeepsPlotsAtTheReplaySize() throws {
+        let pty = try start(columns: 120, rows: 40, color: false)
+        let file = NSTemporaryDirectory() + "unroll-plot-record-\(UUID().uuidString).md"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        pty.type("import matplotlib.pyplot as plt\r")
+        #expect(pty.waitForPrompt())
+        pty.type("_ = plt.plot([1, 3, 2])\r")
+        #expect(pty.waitForPrompt())
+        pty.type(":record \(file)\r")
+        #expect(pty.waitForPrompt())
+        let mark = pty.transcript.count
+        pty.type("plt.show()\r")
+        #expect(pty.waitFor("┘", after: mark))
+        #expect(pty.waitForPrompt())
+        pty.type(":record stop\r")
+        #expect(pty.waitFor("recorded", after: mark))
+        let shown = plotLines(pty.plainText)  // the session's only plot
+        #expect(shown.contains { $0.hasSuffix("┐") && $0.count == 80 }, "80 columns while recording, not the window's 120")
+        let recorded = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        #expect(recorded.split(separator: "\n").contains { $0.hasSuffix("┐") && $0.count == 80 })
+        pty.type("\u{04}")
+        _ = pty.waitForExit()
+    }
 }
