@@ -64,13 +64,14 @@ UNROLL_AVX2 static void row_columns(size_t i, size_t j0, size_t n, size_t k, con
 
 UNROLL_AVX2 void unroll_small_gemm(size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b,
                                    size_t ldb, float *c, size_t ldc, bool accumulate) {
-    size_t i = 0;
-    const size_t n16 = n - n % 16;
-    for (; i + 4 <= m; i += 4) {
-        for (size_t j = 0; j < n16; j += 16) tile4x16(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, accumulate);
-        for (size_t r = i; r < i + 4; r++) row_columns(r, n16, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    /* Column panels outermost: a k×16 panel of B (16 KiB at k = 256) stays in L1 while every row block uses it,
+       and A (batch rows, the smaller operand) streams from L2. */
+    const size_t n16 = n - n % 16, m4 = m - m % 4;
+    for (size_t j = 0; j < n16; j += 16) {
+        for (size_t i = 0; i < m4; i += 4) tile4x16(k, a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, accumulate);
     }
-    for (; i < m; i++) row_columns(i, 0, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    for (size_t i = 0; i < m4; i++) row_columns(i, n16, n, k, a, lda, b, ldb, c, ldc, accumulate);
+    for (size_t i = m4; i < m; i++) row_columns(i, 0, n, k, a, lda, b, ldb, c, ldc, accumulate);
 }
 
 #else
