@@ -32,7 +32,10 @@ func uninitializedFloats(_ count: Int) -> [Float] {
 }
 
 /// Row-major C = alpha * op(A) * op(B) + beta * C.
-@inline(__always)
+///
+/// OpenBLAS runs single-threaded (its own threading changes the summation order); a large product is cut into
+/// fixed blocks of 64 rows of C that `BLASThreads.count` workers share, so every thread count computes the same
+/// blocks the same way and the results are bit-identical.
 func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
           _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
           _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int, alpha: Float = 1) {
@@ -41,8 +44,35 @@ func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
         if beta == 0 { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
         return
     }
-    cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    BLASThreads.keepLibrarySingleThreaded()
+    let rowsPerBlock = 64
+    let blocks = (m + rowsPerBlock - 1) / rowsPerBlock
+    let workers = Swift.min(BLASThreads.count, blocks)
+    let block = RowBlock(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                         beta: beta, c: c, ldc: ldc, alpha: alpha, rowsPerBlock: rowsPerBlock)
+    if m * n * k < 1 << 21 || workers <= 1 {
+        for i in 0..<blocks { block.run(i) }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for i in stride(from: w, to: blocks, by: workers) { block.run(i) }
+        }
+    }
+}
+
+/// One block of rows of a `gemm`, as a single-threaded BLAS call; blocks write disjoint rows of C.
+private struct RowBlock: @unchecked Sendable {
+    let transA: Bool, transB: Bool, m: Int, n: Int, k: Int
+    let a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int
+    let beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, rowsPerBlock: Int
+
+    func run(_ index: Int) {
+        let row = index * rowsPerBlock, rows = Swift.min(rowsPerBlock, m - row)
+        // Rows of a transposed A are columns of its storage: one element apart, not lda.
+        let start = a + row * (transA ? 1 : lda)
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(rows), Int32(n), Int32(k), alpha, start, Int32(lda), b, Int32(ldb), beta,
+                    c + row * ldc, Int32(ldc))
+    }
 }
 
 /// Adds the column sums of the `rows × cols` matrix `a` into `out`.

@@ -157,7 +157,9 @@ public enum BLASThreads {
     /// Sets OpenBLAS's own thread count (benchmarks and tests use it to show results do not change).
     public static func setLibraryThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
 
-    static func keepLibrarySingleThreaded() {
+    /// Sets OpenBLAS to one thread (its own threading changes summation order); products that want threads split
+    /// their rows into fixed blocks themselves.
+    public static func keepLibrarySingleThreaded() {
         if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 }
