@@ -19,12 +19,17 @@ func cellValue(_ column: DataColumn, _ row: Int) -> Value {
 /// `pandas.DataFrame`.
 final class DataFrameObject: HostObject {
     let frame: DataFrame
-    init(_ frame: DataFrame) { self.frame = frame }
+    /// Text row labels (`describe()`'s statistics); nil for the integer index.
+    let rowLabels: [String]?
+    init(_ frame: DataFrame, rowLabels: [String]? = nil) {
+        self.frame = frame
+        self.rowLabels = rowLabels
+    }
 
     var typeName: String { "DataFrame" }
-    func repr(_ interp: Interpreter) throws -> String { PandasFormat.frame(frame) }
+    func repr(_ interp: Interpreter) throws -> String { PandasFormat.frame(frame, labels: rowLabels) }
 
-    static let names = ["head", "tail", "shape", "columns", "iloc", "values", "to_numpy", "dtypes"]
+    static let names = ["head", "tail", "shape", "columns", "iloc", "values", "to_numpy", "dtypes", "describe"]
     var attributeNames: [String] { DataFrameObject.names + frame.columnNames }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -41,6 +46,11 @@ final class DataFrameObject: HostObject {
                 let count = self.frame.rowCount
                 let k = n >= 0 ? min(n, count) : max(count + n, 0)
                 return .object(DataFrameObject(self.frame.slice(rows: name == "head" ? 0..<k : (count - k)..<count)))
+            })
+        case "describe":
+            return .builtin(Builtin("describe") { args, kwargs, _ in
+                _ = try Arguments("describe", [], args, kwargs)
+                return .object(try PandasDescribe.describe(self.frame))
             })
         case "dtypes":
             return .object(SeriesObject(.string(frame.columns.map { $0.dtypeName }), labels: frame.columnNames, name: nil, dtypeOverride: "object"))
@@ -133,7 +143,12 @@ final class SeriesObject: HostObject {
         case "to_numpy": return .builtin(Builtin("to_numpy") { _, _, _ in NDArrayObject.wrap(try self.valuesTensor()) })
         case "shape": return .tuple([.int(Int64(column.count))])
         case "name": return self.name.map { .str($0) } ?? Value.none
-        case "dtype": return .str(dtypeName)
+        case "dtype":
+            switch column {
+            case .int: return .object(NumpyDTypeObject(.int64))
+            case .float: return .object(NumpyDTypeObject(.float64))
+            case .string: return .object(PandasStringDType())
+            }
         case "iloc": return .object(ILocIndexer(.series(self)))
         case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map { cellValue(self.column, $0) }) })
         case "head", "tail":
@@ -183,27 +198,27 @@ final class SeriesObject: HostObject {
     }
 }
 
+/// The dtype of a text column (pandas 3's default string dtype without pyarrow); compares equal to `'str'`.
+final class PandasStringDType: HostObject {
+    var typeName: String { "StringDtype" }
+    func repr(_ interp: Interpreter) throws -> String { "<StringDtype(storage='python', na_value=nan)>" }
+    func str(_ interp: Interpreter) throws -> String { "str" }
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        guard op == .eq || op == .ne else { return nil }
+        var same = false
+        if case .str(let s) = other { same = s == "str" || s == "string" }
+        if case .object(let o) = other { same = o is PandasStringDType }
+        return .bool(op == .eq ? same : !same)
+    }
+}
+
 /// `df.columns`: prints as pandas' `Index([...], dtype='str')`.
 final class PandasIndexObject: HostObject {
     let names: [String]
     init(_ names: [String]) { self.names = names }
     var typeName: String { "Index" }
     func repr(_ interp: Interpreter) throws -> String {
-        let items = names.map { "'\($0)'" }
-        let oneLine = "Index([" + items.joined(separator: ", ") + "], dtype='str')"
-        if oneLine.count <= PandasFormat.width { return oneLine }
-        var lines: [String] = []
-        var line = "Index(["
-        for (i, item) in items.enumerated() {
-            let piece = item + (i < items.count - 1 ? "," : "")
-            if line.count + piece.count + 1 > PandasFormat.width - 1, line != "Index([" {
-                lines.append(line)
-                line = "       "
-            } else if line != "Index([" { line += " " }
-            line += piece
-        }
-        lines.append(line + "],")
-        return lines.joined(separator: "\n") + "\n      dtype='str')"
+        "Index(" + PandasFormat.objectSummary(names.map { "'\($0)'" }, name: "Index") + "dtype='str')"
     }
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
         if case .slice = key { return .object(PandasIndexObject(try interp.sliceIndices(key, count: names.count).map { names[$0] })) }

@@ -1,0 +1,39 @@
+// `DataFrame.describe()`: count, mean, std, min, quartiles and max of the numeric columns, as pandas computes them.
+import Foundation
+import UnrollData
+
+enum PandasDescribe {
+    static let statistics = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"]
+
+    /// The summary frame (float64 columns, statistics as row labels); pandas skips text columns.
+    static func describe(_ df: DataFrame) throws -> DataFrameObject {
+        var names: [String] = []
+        var columns: [DataColumn] = []
+        for (name, column) in zip(df.columnNames, df.columns) {
+            guard let values = column.doubles() else { continue }
+            names.append(name)
+            columns.append(.float(summary(values.filter { !$0.isNaN })))
+        }
+        guard !columns.isEmpty else {
+            throw LangError.valueError("Cannot describe a DataFrame without columns")
+        }
+        return DataFrameObject(try pandasCall { try DataFrame(columnNames: names, columns: columns) }, rowLabels: statistics)
+    }
+
+    /// count, mean, sample std (ddof 1), min, numpy's linear-interpolated 25/50/75% percentiles, max.
+    static func summary(_ v: [Double]) -> [Double] {
+        let n = v.count
+        guard n > 0 else { return [0] + [Double](repeating: .nan, count: 7) }
+        let mean = v.reduce(0, +) / Double(n)
+        let std = n > 1 ? (v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot() : .nan
+        let sorted = v.sorted()
+        func percentile(_ q: Double) -> Double {
+            let position = Double(n - 1) * q
+            let lo = Int(position.rounded(.down)), hi = min(lo + 1, n - 1)
+            let t = position - Double(lo), a = sorted[lo], b = sorted[hi]
+            let diff = b - a
+            return t >= 0.5 ? b - diff * (1 - t) : a + diff * t  // numpy's _lerp
+        }
+        return [Double(n), mean, std, sorted[0], percentile(0.25), percentile(0.5), percentile(0.75), sorted[n - 1]]
+    }
+}
