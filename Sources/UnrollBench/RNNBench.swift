@@ -68,50 +68,14 @@ public enum RNNBench {
         let forward = try TensorBench.secondsPerCall {
             _ = try GradMode.withDisabled { try predict(rnn, fc, x) }
         }
-        let adam = try BenchAdam(params)
+        let optimizer = try Adam(params)
+        let criterion = MSELoss()
         let train = try TensorBench.secondsPerCall {
-            for p in params { p.grad = nil }
-            let diff = try predict(rnn, fc, x).sub(y)
-            let loss = try diff.mul(diff).mean()
+            try optimizer.zeroGrad()
+            let loss = try criterion(try predict(rnn, fc, x), y)
             try loss.backward()
-            try adam.step()
+            try optimizer.step()
         }
         return (forward, train)
-    }
-}
-
-/// Adam with PyTorch's defaults (lr 1e-3, betas 0.9/0.999, eps 1e-8) written on raw buffers for the benchmark
-/// until the optimiser work lands in UnrollNN; the arithmetic per element is the same as torch.optim.Adam's.
-final class BenchAdam {
-    let params: [Tensor]
-    var m: [[Float]], v: [[Float]]
-    var stepCount = 0
-    let lr: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, eps: Float = 1e-8
-
-    init(_ params: [Tensor]) throws {
-        self.params = params
-        m = params.map { [Float](repeating: 0, count: $0.numel) }
-        v = params.map { [Float](repeating: 0, count: $0.numel) }
-    }
-
-    func step() throws {
-        stepCount += 1
-        let c1 = 1 - Foundation.pow(Double(beta1), Double(stepCount))
-        let c2 = 1 - Foundation.pow(Double(beta2), Double(stepCount))
-        let stepSize = Float(Double(lr) / c1), c2Root = Float(c2.squareRoot())
-        for (i, p) in params.enumerated() {
-            guard let g = p.grad, g.isContiguous, p.isContiguous, g.dtype == .float32 else { continue }
-            let pp = p.storage.pointer(Float.self) + p.offset, gp = g.storage.pointer(Float.self) + g.offset
-            let n = p.numel
-            m[i].withUnsafeMutableBufferPointer { mb in
-            v[i].withUnsafeMutableBufferPointer { vb in
-                for j in 0..<n {
-                    let gj = gp[j]
-                    mb[j] = beta1 * mb[j] + (1 - beta1) * gj
-                    vb[j] = beta2 * vb[j] + (1 - beta2) * gj * gj
-                    pp[j] -= stepSize * mb[j] / (vb[j].squareRoot() / c2Root + eps)
-                }
-            }}
-        }
     }
 }

@@ -62,6 +62,9 @@ public struct CellFlags: Sendable, Equatable {
     public var tolerance: Tolerance?
     /// A per-cell time limit in seconds (`timeout=120`), overriding the run's default.
     public var timeout: Double?
+    /// Runs in Unroll as usual, but shows what only Unroll shows (a terminal plot, `:` output), so
+    /// tools/lessons_pytorch.py leaves it out when checking the lesson against real PyTorch.
+    public var unrollOnly = false
 
     public init() {}
 
@@ -71,6 +74,7 @@ public struct CellFlags: Sendable, Equatable {
         if skip { words.append("skip") }
         if expectsError { words.append("error") }
         if exercise { words.append("exercise") }
+        if unrollOnly { words.append("unroll-only") }
         if let tolerance { words.append("tolerance=\(formatFlagNumber(tolerance.value))") }
         if let timeout { words.append("timeout=\(formatFlagNumber(timeout))") }
         return words.joined(separator: " ")

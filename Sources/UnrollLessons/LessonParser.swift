@@ -65,7 +65,7 @@ public enum LessonParser {
         return Lesson(path: path, blocks: blocks, lines: lines, usesCRLF: usesCRLF, endsWithNewline: endsWithNewline)
     }
 
-    static let knownFlags = "skip, error, exercise, tolerance=NUMBER, timeout=SECONDS"
+    static let knownFlags = "skip, error, exercise, unroll-only, tolerance=NUMBER, timeout=SECONDS"
 
     static func parseFlags(_ words: [String], path: String, line: Int) throws(LessonError) -> CellFlags {
         var flags = CellFlags()
@@ -81,6 +81,7 @@ public enum LessonParser {
             case ("skip", nil): flags.skip = true
             case ("error", nil): flags.expectsError = true
             case ("exercise", nil): flags.exercise = true
+            case ("unroll-only", nil): flags.unrollOnly = true
             case ("tolerance", let value?), ("timeout", let value?):
                 guard let number = Double(value), number.isFinite, number > 0 else {
                     throw LessonError(
@@ -88,7 +89,7 @@ public enum LessonParser {
                         message: "bad value for \(name): '\(value)' (expected a positive number, e.g. \(name)=\(name == "tolerance" ? "1e-3" : "120"))")
                 }
                 if name == "tolerance" { flags.tolerance = Tolerance(number) } else { flags.timeout = number }
-            case ("skip", _?), ("error", _?), ("exercise", _?):
+            case ("skip", _?), ("error", _?), ("exercise", _?), ("unroll-only", _?):
                 throw LessonError(path: path, line: line, message: "cell flag '\(name)' takes no value")
             case ("tolerance", nil), ("timeout", nil):
                 throw LessonError(path: path, line: line, message: "cell flag '\(name)' needs a value, e.g. \(name)=\(name == "tolerance" ? "1e-3" : "120")")

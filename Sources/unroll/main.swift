@@ -22,7 +22,7 @@ struct Unroll: ParsableCommand {
             throw ExitCode(runScript(code, file: "<string>"))
         }
         if isatty(STDIN_FILENO) == 0 {
-            throw ExitCode(runStdin())
+            throw ExitCode(StdinMode.runStandardInput(lessonsDirectory: LessonsLocator.find()))
         }
         throw ExitCode(Interactive.run(runner: LanguageRunner(), noColor: noColor,
                                        lessonsDirectory: LessonsLocator.find(), startLesson: nil))

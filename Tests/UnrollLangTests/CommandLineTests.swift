@@ -58,4 +58,27 @@ struct CommandLineTests {
         #expect(out == "6\n")
         #expect(status == 0)
     }
+
+    @Test func stdinModeRunsMetaCommandsBetweenStatements() throws {
+        let input = "import torch.nn as nn\n:seed 0\nrnn = nn.RNN(3, 4)\n:shapes rnn\nrnn.hidden_size\n"
+        let (out, status) = try runUnroll([], input: input)
+        let lines = out.components(separatedBy: "\n")
+        #expect(lines.first == "torch.manual_seed(0)")
+        #expect(lines.contains { $0.hasPrefix("weight_ih_l0  [4, 3]") })
+        #expect(lines.contains { $0.hasPrefix("total ") })
+        #expect(lines.dropLast().last == "4")
+        #expect(status == 0)
+    }
+
+    @Test func stdinModeReportsAnUnknownCommandAndGoesOn() throws {
+        let (out, status) = try runUnroll([], input: ":nosuch\n1 + 2\nd = {'a':\n    1}\nd\n")
+        #expect(out == "unknown command :nosuch; :help lists them\n3\n{'a': 1}\n")
+        #expect(status == 1)
+    }
+
+    @Test func stdinModeStopsAtQuit() throws {
+        let (out, status) = try runUnroll([], input: "1\n:quit\n2\n")
+        #expect(out == "1\n")
+        #expect(status == 0)
+    }
 }

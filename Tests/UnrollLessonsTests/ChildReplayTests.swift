@@ -48,7 +48,7 @@ import Testing
         #expect(status == 1)
         #expect(lines.compactMap(ReplayEvent.decode) == [.lessonFinished(LessonReport(
             path: path, cells: [],
-            problem: "\(path):1: unknown cell flag 'bogus' (known: skip, error, exercise, tolerance=NUMBER, timeout=SECONDS)"))])
+            problem: "\(path):1: unknown cell flag 'bogus' (known: skip, error, exercise, unroll-only, tolerance=NUMBER, timeout=SECONDS)"))])
     }
 
     @Test func parentReadsTheChildsEventsFromARealProcess() throws {

@@ -47,6 +47,14 @@ import Testing
         #expect(flags.infoString == "unroll skip error tolerance=0.001 timeout=120")
     }
 
+    @Test func readsTheUnrollOnlyFlag() throws {
+        let text = lesson("```unroll unroll-only", ">>> 1", "1", "```")
+        let flags = try #require(LessonParser.parse(text, path: "l.md").cells.first).flags
+        #expect(flags.unrollOnly && !flags.skip)
+        #expect(flags.infoString == "unroll unroll-only")
+        #expect(throws: LessonError.self) { try LessonParser.parse(lesson("```unroll unroll-only=1", ">>> 1", "1", "```"), path: "l.md") }
+    }
+
     @Test func blankLineEndsOutputAndBlankLineMarkerStandsForAnEmptyLine() throws {
         let text = lesson("```unroll", ">>> print('a')", "a", "<BLANKLINE>", "b", "", ">>> 1", "1", "```")
         let cell = try #require(LessonParser.parse(text, path: "l.md").cells.first)
@@ -84,7 +92,7 @@ import Testing
         (lesson("prose", "```unroll", ">>> 1", "1"), 2, "unclosed code fence: no closing ʼʼʼ line"),
         (lesson("```unroll", "1", ">>> 1", "```"), 2, "output before any `>>>` statement"),
         (lesson("```unroll fast", ">>> 1", "```"), 1,
-         "unknown cell flag 'fast' (known: skip, error, exercise, tolerance=NUMBER, timeout=SECONDS)"),
+         "unknown cell flag 'fast' (known: skip, error, exercise, unroll-only, tolerance=NUMBER, timeout=SECONDS)"),
         (lesson("```unroll tolerance=abc", ">>> 1", "```"), 1,
          "bad value for tolerance: 'abc' (expected a positive number, e.g. tolerance=1e-3)"),
         (lesson("```unroll tolerance=-1", ">>> 1", "```"), 1,

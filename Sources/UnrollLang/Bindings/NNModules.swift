@@ -56,9 +56,13 @@ final class ModuleObject: HostObject {
             if let owner {
                 return try interp.callMethod(.instance(owner), "forward", args, kwargs)
             }
-            let bound = try Arguments("\(module.typeName).forward", ["input", "hx"], required: 1, args, kwargs)
+            // A loss module's forward is (input, target).
+            let isLoss = module is LossModule
+            let bound = try Arguments("\(module.typeName).forward", isLoss ? ["input", "target"] : ["input", "hx"],
+                                      required: isLoss ? 2 : 1, args, kwargs)
             var inputs: [ModuleValue] = []
             if let input = bound["input"] { inputs.append(try ModuleValues.from(input)) }
+            if let target = bound["target"] { inputs.append(try ModuleValues.from(target)) }
             if let hx = bound["hx"] {
                 // PyTorch unpacks an LSTM's hx as `h, c = hx`: a tensor splits along its first dimension.
                 if module is LSTM || module is LSTMCell, let t = TensorBridge.tensorValue(hx) {

@@ -7,6 +7,7 @@ public enum StandardModules {
     public static let install: Void = {
         ModuleRegistry.register("torch") { TorchBinding.makeNamespace() }
         NNBinding.register()
+        TrainingBindings.register()  // torch.optim, nn.functional, nn.init, nn.utils, loss modules (after torch and torch.nn)
         SerializationBindings.register()  // safetensors.torch, torch.save/torch.load (after torch)
         // s3-data: numpy, pandas, torch.utils.data, unroll.datasets
         NumpyBinding.register()

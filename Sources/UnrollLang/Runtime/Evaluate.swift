@@ -27,6 +27,8 @@ extension Interpreter {
             return try withRange(expr.range) { try binary(op, a, b) }
         case .attribute(let objectExpr, let name):
             let object = try eval(objectExpr, frame)
+            // The common case first: an attribute the instance itself holds (`self.fc`, `b.value`).
+            if case .instance(let inst) = object, let v = inst.attributes[name] { return v }
             return try withRange(expr.range) { try getAttribute(object, name) }
         case .call(let calleeExpr, let argExprs):
             if case .name("super") = calleeExpr.kind, frame.local("super") == nil, globals["super"] == nil {

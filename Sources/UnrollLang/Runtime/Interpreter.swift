@@ -298,6 +298,11 @@ public final class Interpreter {
             if target.slot >= 0 && target.slot < frame.slots.count { frame.slots[target.slot] = value } else { assignName(n, value, frame) }
         case .attribute(let objectExpr, let name):
             let object = try eval(objectExpr, frame)
+            // A plain user instance (no host object behind it) takes any attribute; skip the general path.
+            if case .instance(let inst) = object, inst.backing == nil {
+                inst.attributes[name] = value
+                return
+            }
             try withRange(target.range) { try setAttribute(object, name, value) }
         case .index(let objectExpr, let keyExpr):
             let object = try eval(objectExpr, frame)

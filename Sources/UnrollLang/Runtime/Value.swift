@@ -177,7 +177,7 @@ public final class ClassObject {
 /// object the host class created for it (see `HostClass`).
 public final class Instance {
     public let cls: ClassObject
-    public var attributes: [String: Value] = [:]
+    public var attributes = AttributeTable()
     public var backing: (any HostObject)?
     init(cls: ClassObject) { self.cls = cls }
 }

@@ -34,10 +34,13 @@ open class RecurrentCellBase: Module {
         for name in parameterNames { if let p = parameter(name) { try NNRandom.source.uniform_(p, from: -stdv, to: stdv) } }
     }
 
+    /// The `nonlinearity` an RNNCell was built with (nil for LSTM/GRU cells), shown by the repr as PyTorch does.
+    var nonlinearityName: String?
+
     open override func extraRepr() -> String {
         var s = "\(inputSize), \(hiddenSize)"
         if !bias { s += ", bias=False" }
-        if kind == .rnnRelu { s += ", nonlinearity=relu" }
+        if let name = nonlinearityName, name != "tanh" { s += ", nonlinearity=\(name)" }
         return s
     }
 
@@ -93,16 +96,16 @@ func renamed(_ t: Tensor, shape: [Int], name: String) -> Tensor {
 /// `nn.RNNCell(input_size, hidden_size, bias=True, nonlinearity='tanh')`.
 public final class RNNCell: RecurrentCellBase {
     public init(_ inputSize: Int, _ hiddenSize: Int, bias: Bool = true, nonlinearity: String = "tanh") throws {
-        let kind: RecurrentKind
-        switch nonlinearity {
-        case "tanh": kind = .rnnTanh
-        case "relu": kind = .rnnRelu
-        default: throw TensorError.runtime("Unknown nonlinearity: \(nonlinearity)")
-        }
-        try super.init(name: "RNNCell", kind: kind, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias)
+        // PyTorch accepts any string here and only complains when the cell runs.
+        try super.init(name: "RNNCell", kind: nonlinearity == "relu" ? .rnnRelu : .rnnTanh,
+                       inputSize: inputSize, hiddenSize: hiddenSize, bias: bias)
+        nonlinearityName = nonlinearity
     }
 
     public func forward(_ input: Tensor, hx: Tensor? = nil) throws -> Tensor {
+        if let name = nonlinearityName, name != "tanh", name != "relu" {
+            throw TensorError.runtime("Unknown nonlinearity: \(name)")
+        }
         let name = kind == .rnnRelu ? "ReluBackward0" : "TanhBackward0"
         return try step(input, states: hx.map { [$0] }, resultNames: [name])[0]
     }

@@ -1,15 +1,25 @@
-// nn.init: uniform_, normal_, zeros_, ones_, constant_, xavier_uniform_, kaiming_uniform_, orthogonal_ (PyTorch's formulas).
+// nn.init: uniform_, normal_, zeros_, ones_, constant_, xavier_uniform_/normal_, kaiming_uniform_/normal_, orthogonal_ (PyTorch's formulas).
 import Foundation
 import UnrollTensor
 
 /// `torch.nn.init`. Each function fills a parameter in place without recording autograd, as PyTorch does.
 public enum Init {
-    public static func uniform_(_ t: Tensor, a: Double = 0, b: Double = 1) throws {
-        try NNRandom.source.uniform_(t, from: a, to: b)
+    /// `uniform_(tensor, a=0, b=1, generator=None)`: U(a, b) from `generator`, or the NN random source (the default generator).
+    public static func uniform_(_ t: Tensor, a: Double = 0, b: Double = 1, generator: Generator? = nil) throws {
+        if let generator {
+            try GradMode.withDisabled { _ = try t.uniform_(a, b, generator: generator) }
+        } else {
+            try NNRandom.source.uniform_(t, from: a, to: b)
+        }
     }
 
-    public static func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1) throws {
-        try NNRandom.source.normal_(t, mean: mean, std: std)
+    /// `normal_(tensor, mean=0, std=1, generator=None)`.
+    public static func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1, generator: Generator? = nil) throws {
+        if let generator {
+            try GradMode.withDisabled { _ = try t.normal_(mean: mean, std: std, generator: generator) }
+        } else {
+            try NNRandom.source.normal_(t, mean: mean, std: std)
+        }
     }
 
     public static func constant_(_ t: Tensor, _ value: Double) throws {
@@ -32,7 +42,7 @@ public enum Init {
     /// `calculate_gain(nonlinearity, param)`.
     public static func gain(_ nonlinearity: String, param: Double? = nil) throws -> Double {
         switch nonlinearity {
-        case "linear", "conv1d", "conv2d", "conv3d", "sigmoid": return 1
+        case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid": return 1
         case "tanh": return 5.0 / 3
         case "relu": return 2.0.squareRoot()
         case "leaky_relu":
@@ -43,58 +53,67 @@ public enum Init {
         }
     }
 
-    public static func xavierUniform_(_ t: Tensor, gain: Double = 1) throws {
+    /// `xavier_uniform_(tensor, gain=1)`: U(±gain·sqrt(6 / (fan_in + fan_out))).
+    public static func xavierUniform_(_ t: Tensor, gain: Double = 1, generator: Generator? = nil) throws {
         let (fanIn, fanOut) = try fans(t)
         let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
         let a = 3.0.squareRoot() * std
-        try uniform_(t, a: -a, b: a)
+        try uniform_(t, a: -a, b: a, generator: generator)
     }
 
-    public static func xavierNormal_(_ t: Tensor, gain: Double = 1) throws {
+    /// `xavier_normal_(tensor, gain=1)`: N(0, gain·sqrt(2 / (fan_in + fan_out))).
+    public static func xavierNormal_(_ t: Tensor, gain: Double = 1, generator: Generator? = nil) throws {
         let (fanIn, fanOut) = try fans(t)
-        try normal_(t, mean: 0, std: gain * (2.0 / Double(fanIn + fanOut)).squareRoot())
+        try normal_(t, mean: 0, std: gain * (2.0 / Double(fanIn + fanOut)).squareRoot(), generator: generator)
     }
 
     /// `kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')`.
     public static func kaimingUniform_(_ t: Tensor, a: Double = 0, mode: String = "fan_in",
-                                       nonlinearity: String = "leaky_relu") throws {
-        let (fanIn, fanOut) = try fans(t)
-        let fan = mode == "fan_in" ? fanIn : fanOut
+                                       nonlinearity: String = "leaky_relu", generator: Generator? = nil) throws {
+        let fan = try selectedFan(t, mode: mode)
         guard fan > 0 else { return }
         // Python computes a**2 with pow, so sqrt(5)**2 is 5.000000000000001 there too.
         let g = try gain(nonlinearity, param: a)
         let std = g / Double(fan).squareRoot()
         let bound = 3.0.squareRoot() * std
-        try uniform_(t, a: -bound, b: bound)
+        try uniform_(t, a: -bound, b: bound, generator: generator)
     }
 
-    /// `orthogonal_(tensor, gain=1)`: QR of a normal matrix with the sign fix PyTorch applies.
-    public static func orthogonal_(_ t: Tensor, gain: Double = 1) throws {
-        guard t.dim >= 2 else { throw TensorError.value("Only tensors with 2 or more dimensions are supported") }
-        let rows = t.shape[0], cols = t.numel / max(rows, 1)
-        let flat = try Tensor(zeros: [rows, cols], dtype: .float64)
-        try normal_(flat, mean: 0, std: 1)
-        var a = flat.toArray(Double.self)
-        // Work on the tall orientation, as PyTorch transposes when rows < cols.
-        let transpose = rows < cols
-        let (m, n) = transpose ? (cols, rows) : (rows, cols)
-        var mat = [Double](repeating: 0, count: m * n)
-        for i in 0..<rows { for j in 0..<cols { if transpose { mat[j * n + i] = a[i * cols + j] } else { mat[i * n + j] = a[i * cols + j] } } }
-        // Modified Gram-Schmidt QR; q columns orthonormal, r diagonal signs applied.
-        var q = mat
-        for k in 0..<n {
-            var norm = 0.0
-            for i in 0..<m { norm += q[i * n + k] * q[i * n + k] }
-            norm = norm.squareRoot()
-            let sign: Double = norm == 0 ? 1 : 1
-            for i in 0..<m { q[i * n + k] = norm == 0 ? 0 : q[i * n + k] / norm * sign }
-            for j in (k + 1)..<max(n, k + 1) {
-                var dot = 0.0
-                for i in 0..<m { dot += q[i * n + k] * q[i * n + j] }
-                for i in 0..<m { q[i * n + j] -= dot * q[i * n + k] }
-            }
+    /// `kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')`: N(0, gain / sqrt(fan)).
+    public static func kaimingNormal_(_ t: Tensor, a: Double = 0, mode: String = "fan_in",
+                                      nonlinearity: String = "leaky_relu", generator: Generator? = nil) throws {
+        let fan = try selectedFan(t, mode: mode)
+        guard fan > 0 else { return }
+        let std = try gain(nonlinearity, param: a) / Double(fan).squareRoot()
+        try normal_(t, mean: 0, std: std, generator: generator)
+    }
+
+    /// `_calculate_correct_fan(tensor, mode)`.
+    static func selectedFan(_ t: Tensor, mode: String) throws -> Int {
+        guard mode == "fan_in" || mode == "fan_out" else {
+            throw TensorError.value("Mode \(mode) not supported, please use one of ['fan_in', 'fan_out']")
         }
-        for i in 0..<rows { for j in 0..<cols { a[i * cols + j] = gain * (transpose ? q[j * n + i] : q[i * n + j]) } }
-        try copyValues(from: try Tensor(a, shape: t.shape), into: t)
+        let (fanIn, fanOut) = try fans(t)
+        return mode == "fan_in" ? fanIn : fanOut
+    }
+
+    /// `orthogonal_(tensor, gain=1)`: draws a (rows, numel/rows) normal matrix in the tensor's dtype, takes the
+    /// Householder QR of its tall orientation (LAPACK geqrf + orgqr, as PyTorch's CPU `linalg.qr`), multiplies
+    /// Q's columns by the signs of R's diagonal, and writes Q (transposed back when rows < cols) times `gain`.
+    public static func orthogonal_(_ t: Tensor, gain: Double = 1, generator: Generator? = nil) throws {
+        guard t.dim >= 2 else { throw TensorError.value("Only tensors with 2 or more dimensions are supported") }
+        guard t.numel > 0 else { return }
+        let rows = t.shape[0], cols = t.numel / rows
+        let flat = try Tensor(zeros: [rows, cols], dtype: t.dtype)
+        try normal_(flat, mean: 0, std: 1, generator: generator)
+        let q: [Double]
+        switch t.dtype {
+        case .float32: q = try OrthogonalQR.orthonormal(flat.toArray(Float.self), rows: rows, cols: cols).map(Double.init)
+        case .float64: q = try OrthogonalQR.orthonormal(flat.toArray(Double.self), rows: rows, cols: cols)
+        default: throw TensorError.runtime("orthogonal_ needs a floating point tensor, got \(t.dtype.scalarTypeName)")
+        }
+        let scaled = try Tensor(q, shape: t.shape).to(t.dtype)
+        try GradMode.withDisabled { _ = try scaled.mul_(Tensor(scalar: .double(gain), dtype: t.dtype)) }
+        try copyValues(from: scaled, into: t)
     }
 }
