@@ -161,12 +161,13 @@ enum PandasFormat {
 
     /// pandas' `format_object_summary` for an Index's values (display.width 80, max_seq_items 100, justified):
     /// `['a', 'b'], ` on one line, or wrapped lines indented under the name and ending in a newline.
-    static func objectSummary(_ formatted: [String], name: String) -> String {
+    static func objectSummary(_ formatted: [String], name: String, justify: Bool = false) -> String {
         let space1 = "\n" + String(repeating: " ", count: name.count + 1)
         let space2 = "\n" + String(repeating: " ", count: name.count + 2)
         let n = formatted.count
         if n == 0 { return "[], " }
         if n == 1 { return "[\(formatted[0])], " }
+        if n == 2 { return "[\(formatted[0]), \(formatted[1])], " }
         let maxItems = 100
         let truncated = n > maxItems
         var head: [String] = [], tail = formatted
@@ -175,7 +176,8 @@ enum PandasFormat {
             head = Array(formatted.prefix(k))
             tail = Array(formatted.suffix(k))
         }
-        if truncated || !(head.joined(separator: ", ").count < width && tail.joined(separator: ", ").count < width) {
+        // pandas right-justifies the values of a long non-text Index; text (column names) is never justified.
+        if justify && (truncated || !(head.joined(separator: ", ").count < width && tail.joined(separator: ", ").count < width)) {
             let w = (head + tail).map(\.count).max() ?? 0
             head = head.map { rjust($0, w) }
             tail = tail.map { rjust($0, w) }
