@@ -98,6 +98,19 @@ public struct DataFrame: Equatable, Sendable {
         DataFrame(unchecked: columnNames, columns: columns.map { $0.rows(range) }, index: Array(index[range]))
     }
 
+    /// `df["name"] = values`: replaces the column called `name`, or appends it.
+    public mutating func setColumn(_ name: String, _ column: DataColumn) throws {
+        guard column.count == rowCount else {
+            throw DataError.value("Length of values (\(column.count)) does not match length of index (\(rowCount))")
+        }
+        if let i = columnNames.firstIndex(of: name) {
+            columns[i] = column
+        } else {
+            columnNames.append(name)
+            columns.append(column)
+        }
+    }
+
     private init(unchecked names: [String], columns: [DataColumn], index: [Int]) {
         columnNames = names
         self.columns = columns

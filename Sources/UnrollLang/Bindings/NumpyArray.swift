@@ -11,7 +11,7 @@ final class NDArrayObject: HostObject {
     func repr(_ interp: Interpreter) throws -> String { NumpyFormat.repr(tensor) }
     func str(_ interp: Interpreter) throws -> String { NumpyFormat.str(tensor) }
 
-    static let methodNames = ["reshape", "ravel", "flatten", "astype", "tolist", "copy", "item", "sum", "mean", "min", "max"]
+    static let methodNames = ["reshape", "ravel", "flatten", "astype", "tolist", "copy", "item", "sum", "mean", "min", "max", "std"]
     var attributeNames: [String] { ["shape", "ndim", "size", "dtype", "T"] + NDArrayObject.methodNames }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -36,10 +36,16 @@ final class NDArrayObject: HostObject {
         switch name {
         case "reshape":
             var shapeArgs = args
-            if let kw = kwargs.first(where: { $0.0 == "shape" }) { shapeArgs = [kw.1] }
+            for (key, value) in kwargs {
+                switch key {
+                case "shape": shapeArgs = [value]
+                case "order": try NumpyBinding.requireRowMajor(value, "ndarray.reshape")
+                default: throw LangError.typeError("reshape() got an unexpected keyword argument '\(key)'")
+                }
+            }
             return NDArrayObject.wrap(try t.reshape(try TensorConvert.shape(shapeArgs, "reshape")))
         case "ravel", "flatten":
-            _ = try Arguments(name, ["order"], args, kwargs)
+            try NumpyBinding.requireRowMajor(try Arguments(name, ["order"], args, kwargs)["order"], "ndarray.\(name)")
             let flat = try t.contiguous().reshape([-1])
             return NDArrayObject.wrap(name == "flatten" ? try flat.clone() : flat)
         case "astype":
@@ -52,6 +58,18 @@ final class NDArrayObject: HostObject {
         case "item":
             guard t.numel == 1 else { throw LangError.valueError("can only convert an array of size 1 to a Python scalar") }
             return TensorConvert.value(try t.reshape([]).item())
+        case "std":
+            // numpy's std is the population std unless ddof says otherwise (PyTorch's is Bessel-corrected).
+            let a = try Arguments("std", ["axis", "dtype", "out", "ddof"], args, kwargs)
+            for unsupported in ["dtype", "out"] where a[unsupported] != nil {
+                throw LangError("NotImplementedError", "ndarray.std(\(unsupported)=...) is not supported by Unroll")
+            }
+            let source = t.dtype.isFloatingPoint ? t : try t.to(.float64)
+            let correction = Double(try a.int("ddof", default: 0))
+            if let axis = a["axis"] {
+                return NDArrayObject.wrap(try source.std(dims: [try axis.asInt(what: "axis")], correction: correction))
+            }
+            return try NDArrayObject.scalar(try source.std(correction: correction))
         case "sum", "mean", "min", "max":
             let a = try Arguments(name, ["axis"], args, kwargs)
             let source = name == "mean" && !t.dtype.isFloatingPoint ? try t.to(.float64) : t

@@ -27,6 +27,9 @@ public enum NumpyBinding {
             let a = try Arguments("linspace", ["start", "stop", "num", "endpoint", "retstep", "dtype"], required: 2, args, kwargs)
             let num = try a.int("num", default: 50)
             guard num >= 0 else { throw LangError.valueError("Number of samples, \(num), must be non-negative.") }
+            if try a.bool("retstep", default: false) {
+                throw LangError("NotImplementedError", "numpy.linspace(retstep=True) is not supported by Unroll")
+            }
             let values = SineSeries.linspace(try a.double("start"), try a.double("stop"), count: num, endpoint: try a.bool("endpoint", default: true))
             var t = try Tensor(values, shape: [values.count])
             if let d = a["dtype"] { t = try t.to(try dtype(d)) }
@@ -83,21 +86,24 @@ public enum NumpyBinding {
             let target = parts.map(\.dtype).reduce(first.dtype) { numpyPromote($0, $1) }
             return NDArrayObject.wrap(try Tensor.cat(try parts.map { try $0.to(target) }, dim: try a.int("axis", default: 0)))
         }
-        for name in ["mean", "sum", "min", "max"] {
-            np.define(name, keywords: ["axis"]) { args, kwargs, interp in
-                let a = try Arguments(name, ["a", "axis"], required: 1, args, kwargs)
+        for name in ["mean", "sum", "min", "max", "std"] {
+            np.define(name, keywords: ["axis", "ddof"]) { args, kwargs, interp in
+                let a = try Arguments(name, ["a", "axis"] + (name == "std" ? ["ddof"] : []), required: 1, args, kwargs)
                 let array = NDArrayObject(try arrayTensor(a.values["a"] ?? .none, interp))
                 guard let method = try array.getAttribute(name, interp) else { return .none }
-                return try interp.call(method, [], a["axis"].map { [("axis", $0)] } ?? [])
+                let passed = ["axis", "ddof"].compactMap { key in a[key].map { (key, $0) } }
+                return try interp.call(method, [], passed)
             }
         }
         np.define("reshape") { args, kwargs, interp in
             let a = try Arguments("reshape", ["a", "shape", "order"], required: 2, args, kwargs)
+            try requireRowMajor(a["order"], "numpy.reshape")
             let t = try arrayTensor(a.values["a"] ?? .none, interp)
             return NDArrayObject.wrap(try t.reshape(try TensorConvert.shape([a.values["shape"] ?? .none], "reshape")))
         }
         np.define("ravel") { args, kwargs, interp in
             let a = try Arguments("ravel", ["a", "order"], required: 1, args, kwargs)
+            try requireRowMajor(a["order"], "numpy.ravel")
             return NDArrayObject.wrap(try arrayTensor(a.values["a"] ?? .none, interp).contiguous().reshape([-1]))
         }
         return np
@@ -173,6 +179,15 @@ public enum NumpyBinding {
         default:
             throw LangError.typeError("Unroll's numpy subset cannot make an array from '\(value.typeName)'")
         }
+    }
+
+    /// Unroll's arrays are row-major: `order='C'` (or none) is accepted, any other order refused by name.
+    static func requireRowMajor(_ order: Value?, _ function: String) throws {
+        guard let order, !order.isNone else { return }
+        guard case .str(let name) = order else { throw LangError.typeError("order must be str, not \(order.typeName)") }
+        if name == "C" { return }
+        throw LangError("NotImplementedError", "\(function)(order='\(name)') is not supported by Unroll",
+                        hint: "Unroll's numpy subset works in row-major (C) order only.")
     }
 
     /// numpy's promotion between array dtypes (int64 with float32 gives float64, unlike PyTorch).

@@ -1,4 +1,4 @@
-// `DataFrame.describe()`: count, mean, std, min, quartiles and max of the numeric columns, as pandas computes them.
+// `DataFrame.describe()` and a Series' mean/std/min/max/sum: the statistics of numeric columns, as pandas computes them.
 import Foundation
 import UnrollData
 
@@ -18,6 +18,32 @@ enum PandasDescribe {
             throw LangError.valueError("Cannot describe a DataFrame without columns")
         }
         return DataFrameObject(try pandasCall { try DataFrame(columnNames: names, columns: columns) }, rowLabels: statistics)
+    }
+
+    /// `s.mean()`, `s.std(ddof=1)`, `s.min()`, `s.max()`, `s.sum()`, skipping NaN as pandas does; an int column's
+    /// sum, min and max stay ints.
+    static func reduce(_ name: String, _ column: DataColumn, ddof: Int, skipNaN: Bool) throws -> Value {
+        guard let all = column.doubles() else {
+            throw LangError.typeError("Series.\(name): Unroll's pandas subset reduces numeric columns only")
+        }
+        if case .int(let ints) = column, name != "mean", name != "std" {
+            switch name {
+            case "sum": return .int(ints.reduce(0, &+))
+            case "min": return ints.min().map { .int($0) } ?? .float(.nan)
+            default: return ints.max().map { .int($0) } ?? .float(.nan)
+            }
+        }
+        let v = skipNaN ? all.filter { !$0.isNaN } : all
+        switch name {
+        case "sum": return .float(v.reduce(0, +))
+        case "min": return .float(v.isEmpty ? .nan : (v.contains { $0.isNaN } ? .nan : v.min() ?? .nan))
+        case "max": return .float(v.isEmpty ? .nan : (v.contains { $0.isNaN } ? .nan : v.max() ?? .nan))
+        case "mean": return .float(v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count))
+        default:
+            guard v.count > ddof else { return .float(.nan) }
+            let mean = v.reduce(0, +) / Double(v.count)
+            return .float((v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count - ddof)).squareRoot())
+        }
     }
 
     /// count, mean, sample std (ddof 1), min, numpy's linear-interpolated 25/50/75% percentiles, max.

@@ -18,7 +18,8 @@ func cellValue(_ column: DataColumn, _ row: Int) -> Value {
 
 /// `pandas.DataFrame`.
 final class DataFrameObject: HostObject {
-    let frame: DataFrame
+    /// Mutable only through `df["name"] = values` (pandas changes the frame in place).
+    private(set) var frame: DataFrame
     /// Text row labels (`describe()`'s statistics); nil for the integer index.
     let rowLabels: [String]?
     init(_ frame: DataFrame, rowLabels: [String]? = nil) {
@@ -93,6 +94,32 @@ final class DataFrameObject: HostObject {
         }
     }
 
+    /// `df["name"] = values`: a Series of the same rows, a 1-D array or list of matching length, or one value for every row.
+    func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        guard case .str(let name) = key else {
+            throw LangError("NotImplementedError", "Unroll's pandas subset assigns whole columns by name only (df[\"name\"] = values)")
+        }
+        let n = frame.rowCount
+        let column: DataColumn
+        switch value {
+        case .int(let i): column = .int([Int64](repeating: i, count: n))
+        case .bool(let b): column = .int([Int64](repeating: b ? 1 : 0, count: n))
+        case .float(let d): column = .float([Double](repeating: d, count: n))
+        case .str(let t): column = .string([String?](repeating: t, count: n))
+        case .object(let s as SeriesObject):
+            if let p = s.positions, p != frame.index {
+                throw LangError("NotImplementedError", "Unroll's pandas subset does not align a Series with a different index; assign .values instead")
+            }
+            column = s.column
+        default:
+            let t = try NumpyBinding.arrayTensor(value, interp)
+            guard t.dim == 1 else { throw LangError.valueError("Unroll's pandas subset assigns 1-D values to a column, got \(t.dim) dimensions") }
+            column = t.dtype.isFloatingPoint ? .float(try t.contiguous().doubles()) : .int(try t.to(.int64).contiguous().toArray(Int64.self))
+        }
+        try pandasCall { try frame.setColumn(name, column) }
+        return true
+    }
+
     func length(_ interp: Interpreter) throws -> Int? { frame.rowCount }
     func iterate(_ interp: Interpreter) throws -> [Value]? { frame.columnNames.map { .str($0) } }
 }
@@ -134,7 +161,8 @@ final class SeriesObject: HostObject {
         }
     }
 
-    static let names = ["values", "to_numpy", "shape", "name", "dtype", "iloc", "head", "tail", "tolist"]
+    static let names = ["values", "to_numpy", "shape", "name", "dtype", "iloc", "head", "tail", "tolist",
+                        "mean", "std", "min", "max", "sum"]
     var attributeNames: [String] { SeriesObject.names }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -150,6 +178,11 @@ final class SeriesObject: HostObject {
             case .string: return .object(PandasStringDType())
             }
         case "iloc": return .object(ILocIndexer(.series(self)))
+        case "mean", "std", "min", "max", "sum":
+            return .builtin(Builtin(name) { args, kwargs, _ in
+                let a = try Arguments(name, ["axis", "skipna", "ddof"], args, kwargs)
+                return try PandasDescribe.reduce(name, self.column, ddof: try a.int("ddof", default: 1), skipNaN: try a.bool("skipna", default: true))
+            })
         case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map { cellValue(self.column, $0) }) })
         case "head", "tail":
             return .builtin(Builtin(name) { args, kwargs, _ in
