@@ -132,8 +132,12 @@ final class SeriesObject: HostObject {
     let positions: [Int]?
     let name: String?
     let dtypeOverride: String?
+    /// The typed values of an object Series (a row across columns of different dtypes); `column` holds their text.
+    let objectCells: [Value]?
 
-    init(_ column: DataColumn, labels: [String], name: String?, positions: [Int]? = nil, dtypeOverride: String? = nil) {
+    init(_ column: DataColumn, labels: [String], name: String?, positions: [Int]? = nil, dtypeOverride: String? = nil,
+         objectCells: [Value]? = nil) {
+        self.objectCells = objectCells
         self.column = column
         self.labels = labels
         self.positions = positions
@@ -183,7 +187,7 @@ final class SeriesObject: HostObject {
                 let a = try Arguments(name, ["axis", "skipna", "ddof"], args, kwargs)
                 return try PandasDescribe.reduce(name, self.column, ddof: try a.int("ddof", default: 1), skipNaN: try a.bool("skipna", default: true))
             })
-        case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map { cellValue(self.column, $0) }) })
+        case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map(self.cell)) })
         case "head", "tail":
             return .builtin(Builtin(name) { args, kwargs, _ in
                 let a = try Arguments(name, ["n"], args, kwargs)
@@ -199,7 +203,8 @@ final class SeriesObject: HostObject {
 
     func rows(_ picked: [Int]) -> SeriesObject {
         SeriesObject(column.rows(picked), labels: picked.map { labels[$0] }, name: name,
-                     positions: positions.map { p in picked.map { p[$0] } }, dtypeOverride: dtypeOverride)
+                     positions: positions.map { p in picked.map { p[$0] } }, dtypeOverride: dtypeOverride,
+                     objectCells: objectCells.map { cells in picked.map { cells[$0] } })
     }
 
     /// `s[label]` looks up a row label (pandas' label semantics for an integer index); slices are positional.
@@ -207,14 +212,17 @@ final class SeriesObject: HostObject {
         if case .slice = key { return .object(rows(try interp.sliceIndices(key, count: column.count))) }
         if let positions, case .int(let label) = key {
             guard let i = positions.firstIndex(of: Int(label)) else { throw LangError("KeyError", "\(label)") }
-            return cellValue(column, i)
+            return cell(i)
         }
-        if case .str(let s) = key, let i = labels.firstIndex(of: s) { return cellValue(column, i) }
+        if case .str(let s) = key, let i = labels.firstIndex(of: s) { return cell(i) }
         throw LangError("KeyError", try interp.repr(key))
     }
 
     func length(_ interp: Interpreter) throws -> Int? { column.count }
-    func iterate(_ interp: Interpreter) throws -> [Value]? { (0..<column.count).map { cellValue(column, $0) } }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { (0..<column.count).map(cell) }
+
+    /// The Python value at position `i`.
+    func cell(_ i: Int) -> Value { objectCells?[i] ?? cellValue(column, i) }
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         guard let (a, b) = try NumpyBinding.promote(try valuesTensor(), other, op: op, reflected: reflected) else { return nil }
@@ -301,7 +309,7 @@ final class ILocIndexer: HostObject {
         switch target {
         case .series(let s):
             let (rows, scalar) = try positions(key, count: s.column.count, interp, axis: 0)
-            return scalar ? cellValue(s.column, rows[0]) : .object(s.rows(rows))
+            return scalar ? s.cell(rows[0]) : .object(s.rows(rows))
         case .frame(let df):
             var rowKey = key, colKey: Value = .slice(.none, .none, .none)
             if case .tuple(let items) = key {
@@ -347,6 +355,7 @@ final class ILocIndexer: HostObject {
             case .string(let v): return v[row]
             }
         }
-        return SeriesObject(.string(texts), labels: labels, name: name, dtypeOverride: "object")
+        return SeriesObject(.string(texts), labels: labels, name: name, dtypeOverride: "object",
+                            objectCells: picked.map { cellValue($0, row) })
     }
 }
