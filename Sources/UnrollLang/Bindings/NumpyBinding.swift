@@ -17,6 +17,10 @@ public enum NumpyBinding {
         np.members["float64"] = .object(NumpyScalarType(.float64))
         np.members["int64"] = .object(NumpyScalarType(.int64))
         np.members["ndarray"] = .object(NDArrayClass())
+        np.members["pi"] = .float(Double.pi)
+        np.members["e"] = .float(M_E)
+        np.members["nan"] = .float(.nan)
+        np.members["inf"] = .float(.infinity)
         np.define("array", keywords: ["dtype"]) { args, kwargs, interp in
             let a = try Arguments("array", ["object", "dtype"], required: 1, args, kwargs)
             var t = try arrayTensor(a.values["object"] ?? .none, interp, copy: true)

@@ -232,9 +232,23 @@ final class SeriesObject: HostObject {
         case .sub: r = try a.sub(b)
         case .mul: r = try a.mul(b)
         case .div: r = try a.div(b)
+        case .pow: r = try a.pow(b)
         default: return nil
         }
-        let col: DataColumn = r.dtype == .int64 ? .int(r.toArray(Int64.self)) : .float(r.doubles())
+        return series(r)
+    }
+
+    func unary(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
+        switch op {
+        case .neg: return series(try valuesTensor().neg())
+        case .pos: return series(try valuesTensor())
+        case .invert: return nil
+        }
+    }
+
+    /// Values computed from this Series' values, with its labels and name.
+    private func series(_ values: Tensor) -> Value {
+        let col: DataColumn = values.dtype == .int64 ? .int(values.toArray(Int64.self)) : .float(values.doubles())
         return .object(SeriesObject(col, labels: labels, name: name, positions: positions))
     }
 }
