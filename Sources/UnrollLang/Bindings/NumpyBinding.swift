@@ -21,13 +21,13 @@ public enum NumpyBinding {
         np.members["e"] = .float(M_E)
         np.members["nan"] = .float(.nan)
         np.members["inf"] = .float(.infinity)
-        np.define("array", keywords: ["dtype"]) { args, kwargs, interp in
+        np.defineSubset("array", keywords: ["dtype"], unsupported: ["copy", "order", "subok", "ndmin", "ndmax", "like"]) { args, kwargs, interp in
             let a = try Arguments("array", ["object", "dtype"], required: 1, args, kwargs)
             var t = try arrayTensor(a.values["object"] ?? .none, interp, copy: true)
             if let d = a["dtype"] { t = try t.to(try dtype(d)) }
             return NDArrayObject.wrap(t)
         }
-        np.define("linspace", keywords: ["num", "endpoint", "dtype"]) { args, kwargs, _ in
+        np.defineSubset("linspace", keywords: ["num", "endpoint", "dtype"], unsupported: ["axis", "device"]) { args, kwargs, _ in
             let a = try Arguments("linspace", ["start", "stop", "num", "endpoint", "retstep", "dtype"], required: 2, args, kwargs)
             let num = try a.int("num", default: 50)
             guard num >= 0 else { throw LangError.valueError("Number of samples, \(num), must be non-negative.") }
@@ -39,7 +39,7 @@ public enum NumpyBinding {
             if let d = a["dtype"] { t = try t.to(try dtype(d)) }
             return NDArrayObject.wrap(t)
         }
-        np.define("arange", keywords: ["dtype"]) { args, kwargs, _ in
+        np.defineSubset("arange", keywords: ["dtype"], unsupported: ["device", "like"]) { args, kwargs, _ in
             let a = try Arguments("arange", ["start", "stop", "step", "dtype"], required: 1, args, kwargs)
             var start = a.values["start"] ?? .int(0), stop = a["stop"], step = a["step"] ?? .int(1)
             if stop == nil { stop = start; start = .int(0) }
@@ -59,7 +59,7 @@ public enum NumpyBinding {
             return NDArrayObject.wrap(t)
         }
         for name in ["zeros", "ones"] {
-            np.define(name, keywords: ["dtype"]) { args, kwargs, _ in
+            np.defineSubset(name, keywords: ["dtype"], unsupported: ["order", "device", "like"]) { args, kwargs, _ in
                 let a = try Arguments(name, ["shape", "dtype"], required: 1, args, kwargs)
                 let shape: [Int]
                 if case .int(let n)? = a.values["shape"] { shape = [Int(n)] } else { shape = try TensorConvert.shape([a.values["shape"] ?? .none], name) }
@@ -71,7 +71,7 @@ public enum NumpyBinding {
         for (name, f) in [("sin", { (t: Tensor) in try t.sin() }), ("cos", { (t: Tensor) in try t.cos() }),
                           ("exp", { (t: Tensor) in try t.exp() }), ("sqrt", { (t: Tensor) in try t.sqrt() }),
                           ("tanh", { (t: Tensor) in try t.tanh() }), ("log", { (t: Tensor) in try t.log() })] {
-            np.define(name) { args, kwargs, interp in
+            np.defineSubset(name, unsupported: ["out", "where", "casting", "order", "dtype", "subok", "signature"]) { args, kwargs, interp in
                 let a = try Arguments(name, ["x"], required: 1, args, kwargs)
                 let x = a.values["x"] ?? .none
                 var t = try arrayTensor(x, interp)
@@ -83,7 +83,7 @@ public enum NumpyBinding {
                 return try NDArrayObject.scalar(r)
             }
         }
-        np.define("concatenate", keywords: ["axis"]) { args, kwargs, interp in
+        np.defineSubset("concatenate", keywords: ["axis"], unsupported: ["out", "dtype", "casting"]) { args, kwargs, interp in
             let a = try Arguments("concatenate", ["arrays", "axis"], required: 1, args, kwargs)
             let parts = try interp.iterate(a.values["arrays"] ?? .none).map { try arrayTensor($0, interp) }
             guard let first = parts.first else { throw LangError.valueError("need at least one array to concatenate") }
@@ -91,7 +91,7 @@ public enum NumpyBinding {
             return NDArrayObject.wrap(try Tensor.cat(try parts.map { try $0.to(target) }, dim: try a.int("axis", default: 0)))
         }
         for name in ["mean", "sum", "min", "max", "std"] {
-            np.define(name, keywords: ["axis", "ddof"]) { args, kwargs, interp in
+            np.defineSubset(name, keywords: ["axis", "ddof"], unsupported: ["dtype", "out", "keepdims", "initial", "where", "mean", "correction"]) { args, kwargs, interp in
                 let a = try Arguments(name, ["a", "axis"] + (name == "std" ? ["ddof"] : []), required: 1, args, kwargs)
                 let array = NDArrayObject(try arrayTensor(a.values["a"] ?? .none, interp))
                 guard let method = try array.getAttribute(name, interp) else { return .none }
@@ -99,7 +99,7 @@ public enum NumpyBinding {
                 return try interp.call(method, [], passed)
             }
         }
-        np.define("reshape") { args, kwargs, interp in
+        np.defineSubset("reshape", unsupported: ["copy"]) { args, kwargs, interp in
             let a = try Arguments("reshape", ["a", "shape", "order"], required: 2, args, kwargs)
             try requireRowMajor(a["order"], "numpy.reshape")
             let t = try arrayTensor(a.values["a"] ?? .none, interp)
@@ -124,8 +124,8 @@ public enum NumpyBinding {
             state.seed(UInt32(seed))
             return .none
         }
-        random.define("randint", keywords: ["size", "dtype"]) { args, kwargs, interp in
-            let a = try Arguments("randint", ["low", "high", "size", "dtype"], required: 1, args, kwargs)
+        random.defineSubset("randint", keywords: ["size"], unsupported: ["dtype"]) { args, kwargs, interp in
+            let a = try Arguments("randint", ["low", "high", "size"], required: 1, args, kwargs)
             var low = Int64(try a.int("low")), high: Int64
             if let h = a["high"] { high = Int64(try h.asInt()) } else { high = low; low = 0 }
             guard low < high else { throw LangError.valueError("low >= high") }
@@ -330,6 +330,21 @@ final class NumpyRandomState {
         while true {
             let v = generator.random64() & mask
             if v <= range { return low &+ Int64(bitPattern: v) }
+        }
+    }
+}
+
+extension Namespace {
+    /// Defines a function of a library Unroll mirrors in part (numpy): a keyword the library has but Unroll's
+    /// subset does not is refused by name rather than reported as unknown.
+    func defineSubset(_ name: String, keywords: [String] = [], unsupported: [String],
+                      _ body: @escaping (_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value) {
+        let qualified = "\(self.name).\(name)"
+        define(name, keywords: keywords) { args, kwargs, interp in
+            if let key = kwargs.first(where: { unsupported.contains($0.0) })?.0 {
+                throw LangError("NotImplementedError", "\(qualified)(\(key)=...) is not supported by Unroll")
+            }
+            return try body(args, kwargs, interp)
         }
     }
 }
