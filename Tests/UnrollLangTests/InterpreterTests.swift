@@ -77,7 +77,7 @@ final class OutputBox: @unchecked Sendable { var text = "" }
     }
 
     @Test func importErrorsExplain() {
-        let (_, sklearn) = run("import sklearn\n")  // planned, not provided yet (numpy and pandas now are)
+        let (_, sklearn) = run("from sklearn.preprocessing import MinMaxScaler\n")
         #expect(sklearn.errorLine == "ModuleNotFoundError: No module named 'sklearn'")
         #expect(sklearn.errorText?.contains("course-compatibility") == true)
         let (_, os) = run("import os\n")

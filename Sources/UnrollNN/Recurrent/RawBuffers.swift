@@ -25,6 +25,12 @@ func makeFloatTensor(_ shape: [Int], _ fill: (UnsafeMutablePointer<Float>) throw
     return t
 }
 
+/// A float array whose every element the caller writes before reading it: skips the zero fill, which for an
+/// LSTM's tape costs as much as a gate loop.
+func uninitializedFloats(_ count: Int) -> [Float] {
+    [Float](unsafeUninitializedCapacity: Swift.max(count, 0)) { _, initialized in initialized = Swift.max(count, 0) }
+}
+
 /// Row-major C = alpha * op(A) * op(B) + beta * C.
 @inline(__always)
 func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
@@ -48,4 +54,9 @@ func addColumnSums(_ a: UnsafePointer<Float>, rows: Int, cols: Int, into out: Un
     }
 }
 
-@inline(__always) func sigmoidf(_ x: Float) -> Float { 1 / (1 + expf(-x)) }
+/// float32 sigmoid for the gate loops, the same function `torch.sigmoid` uses here.
+@inline(__always) func sigmoidf(_ x: Float) -> Float { Tensor.fastSigmoid(x) }
+
+/// float32 tanh for the gate loops: the tensor library's branch-free rational form (within 4e-7 relative), the
+/// same function `torch.tanh` uses here, so a cell unrolled by hand and a fused layer agree.
+@inline(__always) func fastTanhf(_ x: Float) -> Float { Tensor.fastTanh(x) }

@@ -25,6 +25,7 @@ extension RecurrentDirection {
         dhraw.withUnsafeMutableBufferPointer { dhrawBuf in
         tape.gates.withUnsafeBufferPointer { gatesBuf in
         tape.cells.withUnsafeBufferPointer { cellsBuf in
+        tape.tanhCells.withUnsafeBufferPointer { tanhCellsBuf in
         tape.hraw.withUnsafeBufferPointer { hrawBuf in
         tape.ghn.withUnsafeBufferPointer { ghnBuf in
         tape.hprev.withUnsafeBufferPointer { hprevBuf in
@@ -51,7 +52,8 @@ extension RecurrentDirection {
                     }
                     gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
                 case .lstm:
-                    guard let cells = cellsBuf.baseAddress, let dcp = dcBuf.baseAddress else { return }
+                    guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
+                          let dcp = dcBuf.baseAddress else { return }
                     var dhr: UnsafePointer<Float> = UnsafePointer(dhp)
                     if s.projects, let whr = w.whr, let gwhr = grads.whr, let hraw = hrawBuf.baseAddress,
                        let dhrawp = dhrawBuf.baseAddress {
@@ -59,23 +61,31 @@ extension RecurrentDirection {
                         gemm(false, false, N, H, P, dhp, P, whr, H, 0, dhrawp, H)
                         dhr = UnsafePointer(dhrawp)
                     }
-                    let c = cells + t * N * H
+                    let tcAll = tanhCells + t * N * H
+                    // The first step's previous cell state is c0, or zeros without one (dgi's f block then gets 0).
                     let cp: UnsafePointer<Float>? = step == 0 ? c0 : cells + s.time(step - 1) * N * H
                     for n in 0..<N {
-                        let row = g + n * G, drow = dgi + n * G
+                        // Gate blocks as separate pointers, so the loops carry no per-element overflow checks.
+                        let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
+                        let di = dgi + n * G, df = di + H, dg = di + 2 * H, dout = di + 3 * H
+                        let tc = tcAll + n * H, dhv = dhr + n * H, dcv = dcp + n * H
                         for j in 0..<H {
-                            let k = n * H + j
-                            let ig = row[j], fg = row[H + j], gg = row[2 * H + j], og = row[3 * H + j]
-                            let tc = tanhf(c[k])
-                            let dhv = dhr[k]
-                            let dcv = dcp[k] + dhv * og * (1 - tc * tc)
-                            let cprev = cp?[k] ?? 0
-                            drow[j] = dcv * gg * ig * (1 - ig)
-                            drow[H + j] = dcv * cprev * fg * (1 - fg)
-                            drow[2 * H + j] = dcv * ig * (1 - gg * gg)
-                            drow[3 * H + j] = dhv * tc * og * (1 - og)
-                            dcp[k] = dcv * fg
+                            let og = orr[j], t = tc[j], dh = dhv[j]
+                            dcv[j] = dcv[j] + dh * og * (1 - t * t)
+                            dout[j] = dh * t * og * (1 - og)
                         }
+                        for j in 0..<H {
+                            let ig = ir[j], gg = gr[j], d = dcv[j]
+                            di[j] = d * gg * ig * (1 - ig)
+                            dg[j] = d * ig * (1 - gg * gg)
+                        }
+                        if let cp {
+                            let cprow = cp + n * H
+                            for j in 0..<H { df[j] = dcv[j] * cprow[j] * fr[j] * (1 - fr[j]) }
+                        } else {
+                            df.update(repeating: 0, count: H)
+                        }
+                        for j in 0..<H { dcv[j] *= fr[j] }
                     }
                     gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
                 case .gru:
@@ -84,17 +94,18 @@ extension RecurrentDirection {
                     let ghn = ghnAll + t * N * H
                     let hp = hprevAll + t * N * P
                     for n in 0..<N {
-                        let row = g + n * G, drow = dgi + n * G, dhrow = dgh + n * G
+                        let rr = g + n * G, zr = rr + H, nr = rr + 2 * H
+                        let dr = dgi + n * G, dz = dr + H, dn = dr + 2 * H
+                        let hr = dgh + n * G, hz = hr + H, hn = hr + 2 * H
+                        let dhv = dhp + n * H, hpv = hp + n * H, ghv = ghn + n * H
                         for j in 0..<H {
-                            let k = n * H + j
-                            let r = row[j], z = row[H + j], nv = row[2 * H + j]
-                            let dhv = dhp[k]
-                            let dn = dhv * (1 - z) * (1 - nv * nv)
-                            let dz = dhv * (hp[k] - nv) * z * (1 - z)
-                            let dr = dn * ghn[k] * r * (1 - r)
-                            drow[j] = dr; drow[H + j] = dz; drow[2 * H + j] = dn
-                            dhrow[j] = dr; dhrow[H + j] = dz; dhrow[2 * H + j] = dn * r
-                            dhp[k] = dhv * z
+                            let r = rr[j], z = zr[j], nv = nr[j], d = dhv[j]
+                            let dnv = d * (1 - z) * (1 - nv * nv)
+                            let dzv = d * (hpv[j] - nv) * z * (1 - z)
+                            let drv = dnv * ghv[j] * r * (1 - r)
+                            dr[j] = drv; dz[j] = dzv; dn[j] = dnv
+                            hr[j] = drv; hz[j] = dzv; hn[j] = dnv * r
+                            dhv[j] = d * z
                         }
                     }
                     gemm(false, false, N, P, G, dgh, G, w.whh, P, 1, dhp, P)
@@ -109,6 +120,6 @@ extension RecurrentDirection {
             dh0.update(from: dhp, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
             if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 }
