@@ -43,7 +43,7 @@ final class NDArrayObject: HostObject {
                 default: throw LangError.typeError("reshape() got an unexpected keyword argument '\(key)'")
                 }
             }
-            return NDArrayObject.wrap(try t.reshape(try TensorConvert.shape(shapeArgs, "reshape")))
+            return NDArrayObject.wrap(try NumpyErrors.reshape(t, try TensorConvert.shape(shapeArgs, "reshape")))
         case "ravel", "flatten":
             try NumpyBinding.requireRowMajor(try Arguments(name, ["order"], args, kwargs)["order"], "ndarray.\(name)")
             let flat = try t.contiguous().reshape([-1])
@@ -103,8 +103,51 @@ final class NDArrayObject: HostObject {
     static func scalar(_ t: Tensor) throws -> Value { TensorConvert.value(try t.item()) }
 
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
-        let r = try tensor.index(try TensorConvert.indices(key, interp))
+        let r = try NumpyErrors.translate { try index(key, interp) }
         return r.dim == 0 ? try NDArrayObject.scalar(r) : NDArrayObject.wrap(r)
+    }
+
+    /// numpy indexing over the tensor. numpy slices may step backwards (`a[::-1]`), which tensor slices cannot: such
+    /// a slice is taken forwards over the same positions and that result axis flipped (a copy, not a view).
+    private func index(_ key: Value, _ interp: Interpreter) throws -> Tensor {
+        let parts: [Value]
+        if case .tuple(let items) = key { parts = items } else { parts = [key] }
+        let consuming = parts.filter { part in
+            switch part { case .none, .ellipsis: return false; default: return true }
+        }.count
+        var forward: [Value] = []
+        var flips: [Int] = []
+        var dim = 0, resultDim = 0
+        for part in parts {
+            switch part {
+            case .slice(_, _, .int(let step)) where step < 0 && dim < tensor.dim:
+                let positions = try interp.sliceIndices(part, count: tensor.shape[dim])
+                if let first = positions.first, let last = positions.last {
+                    forward.append(.slice(.int(Int64(last)), .int(Int64(first + 1)), .int(-step)))
+                    flips.append(resultDim)
+                } else {
+                    forward.append(.slice(.int(0), .int(0), .none))
+                }
+                dim += 1; resultDim += 1
+            case .int, .bool: forward.append(part); dim += 1
+            case .none: forward.append(part); resultDim += 1
+            case .ellipsis:
+                forward.append(part)
+                let k = max(tensor.dim - consuming, 0)
+                dim += k; resultDim += k
+            case .slice: forward.append(part); dim += 1; resultDim += 1
+            default:
+                forward.append(part)
+                if !flips.isEmpty || parts.contains(where: { if case .slice(_, _, .int(let st)) = $0 { return st < 0 }; return false }) {
+                    throw LangError("NotImplementedError", "Unroll's numpy subset does not combine a reversed slice (::-1) with array indices")
+                }
+                dim += 1; resultDim += 1
+            }
+        }
+        if flips.isEmpty { return try tensor.index(try TensorConvert.indices(key, interp)) }
+        var forwardKey: Value = .tuple(forward)
+        if case .tuple = key {} else { forwardKey = forward[0] }
+        return try tensor.index(try TensorConvert.indices(forwardKey, interp)).flip(flips).contiguous()
     }
 
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
@@ -146,6 +189,9 @@ final class NDArrayObject: HostObject {
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         guard let (lhs, rhs) = try NumpyBinding.promote(tensor, other, op: op, reflected: reflected) else { return nil }
+        if op != .matmul, (try? Shape.broadcast(lhs.shape, rhs.shape)) == nil {
+            throw LangError.valueError("operands could not be broadcast together with shapes \(NumpyErrors.shape(lhs.shape)) \(NumpyErrors.shape(rhs.shape)) ")
+        }
         let r: Tensor
         switch op {
         case .add: r = try lhs.add(rhs)
@@ -196,5 +242,29 @@ final class NumpyScalarType: HostObject {
         let v = a.values["value"] ?? .int(0)
         let t = try NumpyBinding.arrayTensor(v, interp).to(dtype)
         return t.dim == 0 ? try NDArrayObject.scalar(t) : NDArrayObject.wrap(t)
+    }
+}
+
+/// numpy's wording for the failures tensors report in PyTorch's.
+enum NumpyErrors {
+    /// Index errors name an axis, as numpy does, rather than a dimension.
+    static func translate<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as TensorError where e.kind == .index {
+            throw LangError("IndexError", e.message.replacingOccurrences(of: "for dimension", with: "for axis"))
+        }
+    }
+
+    /// `a.reshape(shape)` with numpy's error for a size that does not fit.
+    static func reshape(_ t: Tensor, _ shape: [Int]) throws -> Tensor {
+        do { return try t.reshape(shape) } catch let e as TensorError where e.kind == .runtime {
+            if shape.filter({ $0 < 0 }).count > 1 { throw LangError.valueError("can only specify one unknown dimension") }
+            throw LangError.valueError("cannot reshape array of size \(t.numel) into shape \(NumpyErrors.shape(shape))")
+        }
+    }
+
+    /// A shape as numpy's errors print it: `(2,3)`, `(7,)`, `newaxis` for -1.
+    static func shape(_ dims: [Int]) -> String {
+        let items = dims.map { $0 < 0 ? "newaxis" : String($0) }
+        return "(" + items.joined(separator: ",") + (items.count == 1 ? ",)" : ")")
     }
 }

@@ -103,7 +103,7 @@ public enum NumpyBinding {
             let a = try Arguments("reshape", ["a", "shape", "order"], required: 2, args, kwargs)
             try requireRowMajor(a["order"], "numpy.reshape")
             let t = try arrayTensor(a.values["a"] ?? .none, interp)
-            return NDArrayObject.wrap(try t.reshape(try TensorConvert.shape([a.values["shape"] ?? .none], "reshape")))
+            return NDArrayObject.wrap(try NumpyErrors.reshape(t, try TensorConvert.shape([a.values["shape"] ?? .none], "reshape")))
         }
         np.define("ravel") { args, kwargs, interp in
             let a = try Arguments("ravel", ["a", "order"], required: 1, args, kwargs)
@@ -128,7 +128,7 @@ public enum NumpyBinding {
             let a = try Arguments("randint", ["low", "high", "size"], required: 1, args, kwargs)
             var low = Int64(try a.int("low")), high: Int64
             if let h = a["high"] { high = Int64(try h.asInt()) } else { high = low; low = 0 }
-            guard low < high else { throw LangError.valueError("low >= high") }
+            guard low < high else { throw LangError.valueError(a["high"] == nil ? "high <= 0" : "low >= high") }
             guard let size = a["size"] else { return .int(state.bounded(low: low, high: high)) }
             let shape = try TensorConvert.shape([size], "randint")
             let n = shape.reduce(1, *)
@@ -179,6 +179,9 @@ public enum NumpyBinding {
             }
             try scan(value)
             let target: DType = sawFloat ? .float64 : (sawInt ? .int64 : (items.isEmpty ? .float64 : .bool))
+            if let shape = try inhomogeneousShape(value, interp) {
+                throw LangError.valueError("setting an array element with a sequence. The requested array has an inhomogeneous shape after \(shape.count) dimensions. The detected shape was \(NumpyFormat.pythonTuple(shape)) + inhomogeneous part.")
+            }
             return try TensorConvert.fromData(value, dtype: target, interp)
         default:
             throw LangError.typeError("Unroll's numpy subset cannot make an array from '\(value.typeName)'")
@@ -192,6 +195,25 @@ public enum NumpyBinding {
         if name == "C" { return }
         throw LangError("NotImplementedError", "\(function)(order='\(name)') is not supported by Unroll",
                         hint: "Unroll's numpy subset works in row-major (C) order only.")
+    }
+
+    /// For nested lists that are not rectangular, the shape numpy detects before the ragged level; nil when rectangular.
+    static func inhomogeneousShape(_ value: Value, _ interp: Interpreter) throws -> [Int]? {
+        func isSequence(_ v: Value) -> Bool {
+            switch v { case .list, .tuple: return true; default: return false }
+        }
+        var level = [value]
+        var shape: [Int] = []
+        while true {
+            let sequences = level.filter(isSequence)
+            if sequences.isEmpty { return nil }
+            guard sequences.count == level.count else { return shape }
+            let children = try sequences.map { try interp.iterate($0) }
+            let n = children[0].count
+            guard children.allSatisfy({ $0.count == n }) else { return shape }
+            shape.append(n)
+            level = children.flatMap { $0 }
+        }
     }
 
     /// numpy's promotion between array dtypes (int64 with float32 gives float64, unlike PyTorch).

@@ -71,8 +71,13 @@ enum PandasFormat {
     /// `labels` replaces the integer row labels (e.g. `describe()`'s `count`, `mean`...).
     static func frame(_ df: DataFrame, labels rowLabels: [String]? = nil) -> String {
         if df.columnCount == 0 || df.rowCount == 0 {
-            let cols = "[" + df.columnNames.map { "'\($0)'" }.joined(separator: ", ") + "]"
-            return "Empty DataFrame\nColumns: \(cols)\nIndex: []"
+            // pprint_thing of the labels: at most 100 (display.max_seq_items), then "...".
+            func listed(_ items: [String]) -> String {
+                "[" + (items.prefix(100) + (items.count > 100 ? ["..."] : [])).joined(separator: ", ") + "]"
+            }
+            var text = "Empty DataFrame\nColumns: \(listed(df.columnNames))\nIndex: \(listed(rowLabels ?? df.index.map(String.init)))"
+            if df.rowCount > maxRows { text += "\n\n[\(df.rowCount) rows x \(df.columnCount) columns]" }
+            return text
         }
         let (rows, truncRow) = shownRows(df.rowCount)
         func strcols(columns: [Int], truncCol: Int?) -> [[String]] {

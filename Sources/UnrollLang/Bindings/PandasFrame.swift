@@ -78,13 +78,15 @@ final class DataFrameObject: HostObject {
             guard let i = frame.columnNames.firstIndex(of: name) else { throw LangError("KeyError", "'\(name)'") }
             return .object(SeriesObject(frame, column: i))
         case .list(let l):
-            let positions = try l.items.map { v -> Int in
-                let name = try v.asString(what: "column name")
-                guard let i = frame.columnNames.firstIndex(of: name) else {
-                    throw LangError("KeyError", "\"None of [Index(['\(name)'], dtype='str')] are in the [columns]\"")
-                }
-                return i
+            let names = try l.items.map { try $0.asString(what: "column name") }
+            let missing = names.filter { !frame.columnNames.contains($0) }
+            if !missing.isEmpty {
+                let listed = missing.map { "'\($0)'" }.joined(separator: ", ")
+                throw LangError("KeyError", missing.count == names.count
+                                ? "\"None of [Index([\(listed)], dtype='str')] are in the [columns]\""
+                                : "\"[\(listed)] not in index\"")
             }
+            let positions = names.compactMap { frame.columnNames.firstIndex(of: $0) }
             return .object(DataFrameObject(frame.select(rows: Array(0..<frame.rowCount), columns: positions)))
         case .slice:
             let rows = try interp.sliceIndices(key, count: frame.rowCount)
@@ -294,15 +296,16 @@ final class ILocIndexer: HostObject {
     var typeName: String { "_iLocIndexer" }
     func repr(_ interp: Interpreter) throws -> String { "<pandas.core.indexing._iLocIndexer object at \(interp.address(self))>" }
 
-    /// Positions for one axis; `scalar` is set for a single integer (which drops that axis).
-    private func positions(_ key: Value, count: Int, _ interp: Interpreter, axis: Int) throws -> (positions: [Int], scalar: Bool) {
+    /// Positions for one axis; `scalar` is set for a single integer (which drops that axis). `cell` marks the column
+    /// of `iloc[row, col]`, whose out-of-range error is numpy's (pandas reads that one value straight from the array).
+    private func positions(_ key: Value, count: Int, _ interp: Interpreter, cell: Bool = false) throws -> (positions: [Int], scalar: Bool) {
         switch key {
         case .slice: return (try interp.sliceIndices(key, count: count), false)
         case .int, .bool:
             let i = try key.asInt()
             let j = i < 0 ? i + count : i
             guard j >= 0 && j < count else {
-                throw LangError("IndexError", axis == 0 ? "single positional indexer is out-of-bounds" : "index \(i) is out of bounds for axis 0 with size \(count)")
+                throw LangError("IndexError", cell ? "index \(i) is out of bounds for axis 0 with size \(count)" : "single positional indexer is out-of-bounds")
             }
             return ([j], true)
         case .list, .tuple:
@@ -314,7 +317,7 @@ final class ILocIndexer: HostObject {
                 return j
             }, false)
         default:
-            if let t = ArrayBridge.tensor(key), t.dtype == .int64 { return try positions(.makeList(NumpyBinding.pythonValues(t.reshape([-1]))), count: count, interp, axis: axis) }
+            if let t = ArrayBridge.tensor(key), t.dtype == .int64 { return try positions(.makeList(NumpyBinding.pythonValues(t.reshape([-1]))), count: count, interp) }
             throw LangError.typeError("Cannot index by location index with a non-integer key")
         }
     }
@@ -322,7 +325,7 @@ final class ILocIndexer: HostObject {
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
         switch target {
         case .series(let s):
-            let (rows, scalar) = try positions(key, count: s.column.count, interp, axis: 0)
+            let (rows, scalar) = try positions(key, count: s.column.count, interp)
             return scalar ? s.cell(rows[0]) : .object(s.rows(rows))
         case .frame(let df):
             var rowKey = key, colKey: Value = .slice(.none, .none, .none)
@@ -330,8 +333,8 @@ final class ILocIndexer: HostObject {
                 guard items.count == 2 else { throw LangError("IndexingError", "Too many indexers") }
                 rowKey = items[0]; colKey = items[1]
             }
-            let (rows, rowScalar) = try positions(rowKey, count: df.rowCount, interp, axis: 0)
-            let (cols, colScalar) = try positions(colKey, count: df.columnCount, interp, axis: 1)
+            let (rows, rowScalar) = try positions(rowKey, count: df.rowCount, interp)
+            let (cols, colScalar) = try positions(colKey, count: df.columnCount, interp, cell: rowScalar)
             switch (rowScalar, colScalar) {
             case (true, true): return cellValue(df.columns[cols[0]], rows[0])
             case (false, true):
