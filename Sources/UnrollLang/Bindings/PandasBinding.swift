@@ -53,7 +53,9 @@ final class DataFrameClass: HostObject {
         for (k, v) in zip(d.keys, d.values) {
             names.append(try interp.str(k))
             let items = try interp.iterate(v)
-            if items.allSatisfy({ if case .int = $0 { return true }; return false }) {
+            if !items.isEmpty, items.allSatisfy({ if case .bool = $0 { return true }; return false }) {
+                columns.append(.bool(items.map { if case .bool(let b) = $0 { return b }; return false }))
+            } else if items.allSatisfy({ if case .int = $0 { return true }; return false }) {
                 columns.append(.int(items.map { if case .int(let i) = $0 { return i }; return 0 }))
             } else if let ds = try? items.map({ try $0.asDouble() }) {
                 columns.append(.float(ds))

@@ -10,6 +10,7 @@ enum PandasDescribe {
         var names: [String] = []
         var columns: [DataColumn] = []
         for (name, column) in zip(df.columnNames, df.columns) {
+            if case .bool = column { continue }  // pandas describes bool columns only in a frame of nothing else
             guard let values = column.doubles() else { continue }
             names.append(name)
             columns.append(.float(summary(values.filter { !$0.isNaN })))
@@ -25,6 +26,13 @@ enum PandasDescribe {
     static func reduce(_ name: String, _ column: DataColumn, ddof: Int, skipNaN: Bool) throws -> Value {
         guard let all = column.doubles() else {
             throw LangError.typeError("Series.\(name): Unroll's pandas subset reduces numeric columns only")
+        }
+        if case .bool(let flags) = column, name != "mean", name != "std" {
+            switch name {
+            case "sum": return .int(Int64(flags.filter { $0 }.count))
+            case "min": return flags.isEmpty ? .float(.nan) : .bool(flags.allSatisfy { $0 })
+            default: return flags.isEmpty ? .float(.nan) : .bool(flags.contains(true))
+            }
         }
         if case .int(let ints) = column, name != "mean", name != "std" {
             switch name {

@@ -14,6 +14,7 @@ enum PandasFormat {
         case .int(let v): return v.map { $0 >= 0 ? " \($0)" : "\($0)" }
         case .string(let v): return v.map { $0.map { " " + $0 } ?? "NaN" }
         case .float(let v): return floats(v)
+        case .bool(let v): return v.map { $0 ? " True" : " False" }
         }
     }
 

@@ -12,6 +12,7 @@ func cellValue(_ column: DataColumn, _ row: Int) -> Value {
     switch column {
     case .int(let v): return .int(v[row])
     case .float(let v): return .float(v[row])
+    case .bool(let v): return .bool(v[row])
     case .string(let v): return v[row].map { .str($0) } ?? .float(.nan)
     }
 }
@@ -68,8 +69,12 @@ final class DataFrameObject: HostObject {
             throw LangError.typeError("DataFrame.values: Unroll's numpy subset has no object arrays; select numeric columns first (e.g. df.iloc[:, 1:])")
         }
         let allInt = frame.columns.allSatisfy { if case .int = $0 { return true }; return false }
+        let allBool = frame.columns.allSatisfy { if case .bool = $0 { return true }; return false }
+        if !allBool && frame.columns.contains(where: { if case .bool = $0 { return true }; return false }) {
+            throw LangError.typeError("DataFrame.values: bool and number columns make an object array in pandas, which Unroll's numpy subset does not have; select them apart")
+        }
         let t = try pandasCall { try frame.numericTensor() }
-        return allInt ? try t.to(.int64) : t
+        return allBool && frame.columnCount > 0 ? try t.to(.bool) : (allInt ? try t.to(.int64) : t)
     }
 
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
@@ -78,6 +83,9 @@ final class DataFrameObject: HostObject {
             guard let i = frame.columnNames.firstIndex(of: name) else { throw LangError("KeyError", "'\(name)'") }
             return .object(SeriesObject(frame, column: i))
         case .list(let l):
+            if let rows = try PandasMask.rows(key, count: frame.rowCount, index: frame.index, interp) {
+                return .object(DataFrameObject(frame.select(rows: rows, columns: Array(0..<frame.columnCount))))
+            }
             let names = try l.items.map { try $0.asString(what: "column name") }
             let missing = names.filter { !frame.columnNames.contains($0) }
             if !missing.isEmpty {
@@ -92,6 +100,9 @@ final class DataFrameObject: HostObject {
             let rows = try interp.sliceIndices(key, count: frame.rowCount)
             return .object(DataFrameObject(frame.select(rows: rows, columns: Array(0..<frame.columnCount))))
         default:
+            if let rows = try PandasMask.rows(key, count: frame.rowCount, index: frame.index, interp) {
+                return .object(DataFrameObject(frame.select(rows: rows, columns: Array(0..<frame.columnCount))))
+            }
             throw LangError("KeyError", try interp.repr(key))
         }
     }
@@ -105,7 +116,7 @@ final class DataFrameObject: HostObject {
         let column: DataColumn
         switch value {
         case .int(let i): column = .int([Int64](repeating: i, count: n))
-        case .bool(let b): column = .int([Int64](repeating: b ? 1 : 0, count: n))
+        case .bool(let b): column = .bool([Bool](repeating: b, count: n))
         case .float(let d): column = .float([Double](repeating: d, count: n))
         case .str(let t): column = .string([String?](repeating: t, count: n))
         case .object(let s as SeriesObject):
@@ -116,7 +127,11 @@ final class DataFrameObject: HostObject {
         default:
             let t = try NumpyBinding.arrayTensor(value, interp)
             guard t.dim == 1 else { throw LangError.valueError("Unroll's pandas subset assigns 1-D values to a column, got \(t.dim) dimensions") }
-            column = t.dtype.isFloatingPoint ? .float(try t.contiguous().doubles()) : .int(try t.to(.int64).contiguous().toArray(Int64.self))
+            switch t.dtype {
+            case .bool: column = .bool(try t.contiguous().toArray(Bool.self))
+            case .int64: column = .int(try t.contiguous().toArray(Int64.self))
+            default: column = .float(try t.contiguous().doubles())
+            }
         }
         try pandasCall { try frame.setColumn(name, column) }
         return true
@@ -162,6 +177,7 @@ final class SeriesObject: HostObject {
         switch column {
         case .int(let v): return try Tensor(v, shape: [v.count])
         case .float(let v): return try Tensor(v, shape: [v.count])
+        case .bool(let v): return try Tensor(v, shape: [v.count])
         case .string:
             throw LangError.typeError("Series.values: Unroll's numpy subset has no object (text) arrays")
         }
@@ -181,6 +197,7 @@ final class SeriesObject: HostObject {
             switch column {
             case .int: return .object(NumpyDTypeObject(.int64))
             case .float: return .object(NumpyDTypeObject(.float64))
+            case .bool: return .object(NumpyDTypeObject(.bool))
             case .string: return .object(PandasStringDType())
             }
         case "iloc": return .object(ILocIndexer(.series(self)))
@@ -212,6 +229,7 @@ final class SeriesObject: HostObject {
     /// `s[label]` looks up a row label (pandas' label semantics for an integer index); slices are positional.
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
         if case .slice = key { return .object(rows(try interp.sliceIndices(key, count: column.count))) }
+        if let picked = try PandasMask.rows(key, count: column.count, index: positions, interp) { return .object(rows(picked)) }
         if let positions, case .int(let label) = key {
             guard let i = positions.firstIndex(of: Int(label)) else { throw LangError("KeyError", "\(label)") }
             return cell(i)
@@ -227,6 +245,7 @@ final class SeriesObject: HostObject {
     func cell(_ i: Int) -> Value { objectCells?[i] ?? cellValue(column, i) }
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        if let mask = try PandasMask.compare(self, op, other, reflected: reflected) { return .object(mask) }
         guard let (a, b) = try NumpyBinding.promote(try valuesTensor(), other, op: op, reflected: reflected) else { return nil }
         let r: Tensor
         switch op {
@@ -237,21 +256,30 @@ final class SeriesObject: HostObject {
         case .pow: r = try a.pow(b)
         default: return nil
         }
-        return series(r)
+        return .object(series(r))
     }
 
     func unary(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
         switch op {
-        case .neg: return series(try valuesTensor().neg())
-        case .pos: return series(try valuesTensor())
-        case .invert: return nil
+        case .neg: return .object(series(try valuesTensor().neg()))
+        case .pos: return .object(series(try valuesTensor()))
+        case .invert:
+            guard case .bool(let flags) = column else { return nil }
+            return .object(series(.bool(flags.map { !$0 })))
         }
     }
 
     /// Values computed from this Series' values, with its labels and name.
-    private func series(_ values: Tensor) -> Value {
-        let col: DataColumn = values.dtype == .int64 ? .int(values.toArray(Int64.self)) : .float(values.doubles())
-        return .object(SeriesObject(col, labels: labels, name: name, positions: positions))
+    func series(_ values: Tensor) -> SeriesObject {
+        switch values.dtype {
+        case .int64: return series(.int(values.toArray(Int64.self)))
+        case .bool: return series(.bool(values.toArray(Bool.self)))
+        default: return series(.float(values.doubles()))
+        }
+    }
+
+    func series(_ column: DataColumn) -> SeriesObject {
+        SeriesObject(column, labels: labels, name: name, positions: positions)
     }
 }
 
@@ -369,6 +397,7 @@ final class ILocIndexer: HostObject {
             switch c {
             case .int(let v): return String(v[row])
             case .float(let v): return v[row].isNaN ? nil : String(v[row])
+            case .bool(let v): return v[row] ? "True" : "False"
             case .string(let v): return v[row]
             }
         }
