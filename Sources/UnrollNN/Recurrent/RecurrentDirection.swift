@@ -1,4 +1,5 @@
 // The fused kernel for one layer and direction: one input GEMM for all steps, one hidden GEMM per step, fused gates, and BPTT.
+import CKernels
 import Foundation
 
 /// Which recurrence a layer runs.
@@ -84,6 +85,8 @@ enum RecurrentDirection {
             return
         }
         var ghScratch = [Float](repeating: 0, count: s.kind == .gru ? N * G : 0)
+        // W_hh transposed once per call, so each step's product reads it row by row.
+        let whhT = transposed(w.whh, rows: G, cols: P)
         // An LSTM without an initial cell state starts from zeros.
         let zeroCells = [Float](repeating: 0, count: s.kind == .lstm && c0 == nil ? N * H : 0)
         tape.gates.withUnsafeMutableBufferPointer { gatesBuf in
@@ -94,7 +97,9 @@ enum RecurrentDirection {
         tape.ghn.withUnsafeMutableBufferPointer { ghnBuf in
         tape.hprev.withUnsafeMutableBufferPointer { hprevBuf in
         ghScratch.withUnsafeMutableBufferPointer { ghBuf in
-            guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
+        whhT.withUnsafeBufferPointer { whhTBuf in
+            guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress,
+                  let whhT = whhTBuf.baseAddress else { return }
             // All steps' input projections in one GEMM, with the biases folded in where the recurrence allows.
             gemm(false, true, L * N, G, s.inputSize, x, s.inputSize, w.wih, s.inputSize, 0, gates, G)
             let foldHidden = s.kind != .gru
@@ -102,9 +107,12 @@ enum RecurrentDirection {
                 var bias = [Float](repeating: 0, count: G)
                 if let b = w.bih { for j in 0..<G { bias[j] += b[j] } }
                 if foldHidden, let b = w.bhh { for j in 0..<G { bias[j] += b[j] } }
-                for r in 0..<(L * N) {
-                    let row = gates + r * G
-                    for j in 0..<G { row[j] += bias[j] }
+                bias.withUnsafeBufferPointer { b in
+                    guard let b = b.baseAddress else { return }
+                    for r in 0..<(L * N) {
+                        let row = gates + r * G
+                        for j in 0..<G { row[j] += b[j] }
+                    }
                 }
             }
             for step in 0..<L {
@@ -120,18 +128,18 @@ enum RecurrentDirection {
                 let o = out + t * N * s.outStride
                 switch s.kind {
                 case .rnnTanh, .rnnRelu:
-                    gemm(false, true, N, H, P, hp, P, w.whh, P, 1, g, G)
+                    stepProduct(N, H, P, hp, P, whhT, G, g, G, accumulate: true)
                     // Activate the whole step in place (one vectorisable loop), then copy rows to the output.
                     if s.kind == .rnnRelu {
                         for i in 0..<(N * H) { g[i] = g[i] > 0 || g[i].isNaN ? g[i] : 0 }
                     } else {
-                        for i in 0..<(N * H) { g[i] = fastTanhf(g[i]) }
+                        unroll_tanh_inplace(g, N * H)
                     }
                     for n in 0..<N { (o + n * s.outStride).update(from: g + n * H, count: H) }
                 case .lstm:
                     guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
                           let zeroCells = zeroCellsBuf.baseAddress ?? c0 else { return }
-                    gemm(false, true, N, G, P, hp, P, w.whh, P, 1, g, G)
+                    stepProduct(N, G, P, hp, P, whhT, G, g, G, accumulate: true)
                     let c = cells + t * N * H
                     let cp: UnsafePointer<Float> = step == 0 ? (c0 ?? zeroCells)
                                                              : UnsafePointer(cells + s.time(step - 1) * N * H)
@@ -139,15 +147,15 @@ enum RecurrentDirection {
                     let hr = s.projects ? hrawBuf.baseAddress.map { $0 + t * N * H } : nil
                     for n in 0..<N {
                         // Gate blocks as separate pointers: `row[H + j]` would carry an overflow check per element,
-                        // which keeps the loop scalar.
+                        // which keeps the loop scalar. Gates i, f, o are sigmoids and g is a tanh, done by the C
+                        // kernels (8 lanes with AVX2).
                         let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
-                        // Gates i, f, o are sigmoids and g is a tanh: simple in-place loops vectorise.
-                        for j in 0..<(2 * H) { ir[j] = sigmoidf(ir[j]) }
-                        for j in 0..<H { gr[j] = fastTanhf(gr[j]) }
-                        for j in 0..<H { orr[j] = sigmoidf(orr[j]) }
+                        unroll_sigmoid_inplace(ir, 2 * H)
+                        unroll_tanh_inplace(gr, H)
+                        unroll_sigmoid_inplace(orr, H)
                         let crow = c + n * H, cprow = cp + n * H, tcrow = tc + n * H
                         for j in 0..<H { crow[j] = fr[j] * cprow[j] + ir[j] * gr[j] }
-                        for j in 0..<H { tcrow[j] = fastTanhf(crow[j]) }
+                        unroll_tanh(crow, tcrow, H)
                         let hrow = hr.map { $0 + n * H } ?? (o + n * s.outStride)
                         for j in 0..<H { hrow[j] = orr[j] * tcrow[j] }
                     }
@@ -158,9 +166,9 @@ enum RecurrentDirection {
                     guard let gh = ghBuf.baseAddress, let ghnAll = ghnBuf.baseAddress else { return }
                     if let bhh = w.bhh {
                         for n in 0..<N { (gh + n * G).update(from: bhh, count: G) }
-                        gemm(false, true, N, G, P, hp, P, w.whh, P, 1, gh, G)
+                        stepProduct(N, G, P, hp, P, whhT, G, gh, G, accumulate: true)
                     } else {
-                        gemm(false, true, N, G, P, hp, P, w.whh, P, 0, gh, G)
+                        stepProduct(N, G, P, hp, P, whhT, G, gh, G, accumulate: false)
                     }
                     let ghn = ghnAll + t * N * H
                     for n in 0..<N {
@@ -168,9 +176,11 @@ enum RecurrentDirection {
                         let nrow = ghn + n * H
                         // r and z first (one vectorisable loop over 2H), then the candidate and the blend; gate blocks
                         // are separate pointers so no index needs an overflow check.
-                        for j in 0..<(2 * H) { row[j] = sigmoidf(row[j] + hrow[j]) }
+                        for j in 0..<(2 * H) { row[j] += hrow[j] }
+                        unroll_sigmoid_inplace(row, 2 * H)
                         let rr = row, zr = row + H, nr = row + 2 * H, hnr = hrow + 2 * H
-                        for j in 0..<H { nr[j] = fastTanhf(nr[j] + rr[j] * hnr[j]) }
+                        for j in 0..<H { nr[j] += rr[j] * hnr[j] }
+                        unroll_tanh_inplace(nr, H)
                         nrow.update(from: hnr, count: H)
                         for j in 0..<H { orow[j] = (1 - zr[j]) * nr[j] + zr[j] * hprow[j] }
                     }
@@ -182,6 +192,6 @@ enum RecurrentDirection {
             if s.kind == .lstm, let cn, let cells = cellsBuf.baseAddress {
                 cn.update(from: cells + s.time(L - 1) * N * H, count: N * H)
             }
-        }}}}}}}}
+        }}}}}}}}}
     }
 }

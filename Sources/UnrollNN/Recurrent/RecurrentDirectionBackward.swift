@@ -50,7 +50,7 @@ extension RecurrentDirection {
                         let h = g[i]
                         dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
                     }
-                    gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
+                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
                 case .lstm:
                     guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
                           let dcp = dcBuf.baseAddress else { return }
@@ -87,7 +87,7 @@ extension RecurrentDirection {
                         }
                         for j in 0..<H { dcv[j] *= fr[j] }
                     }
-                    gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
+                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
                 case .gru:
                     guard let ghnAll = ghnBuf.baseAddress else { return }
                     let dgh = dGhAll + t * N * G
@@ -108,14 +108,26 @@ extension RecurrentDirection {
                             dhv[j] = d * z
                         }
                     }
-                    gemm(false, false, N, P, G, dgh, G, w.whh, P, 1, dhp, P)
+                    stepProduct(N, P, G, dgh, G, w.whh, P, dhp, P, accumulate: true)
                 }
             }
             // Weight gradients for all steps at once.
             gemm(true, false, G, s.inputSize, L * N, dGiAll, G, x, s.inputSize, 1, grads.wih, s.inputSize)
             gemm(true, false, G, P, L * N, dGhAll, G, hprevAll, P, 1, grads.whh, P)
-            if let gb = grads.bih { addColumnSums(dGiAll, rows: L * N, cols: G, into: gb) }
-            if let gb = grads.bhh { addColumnSums(dGhAll, rows: L * N, cols: G, into: gb) }
+            if s.kind == .gru {
+                if let gb = grads.bih { addColumnSums(dGiAll, rows: L * N, cols: G, into: gb) }
+                if let gb = grads.bhh { addColumnSums(dGhAll, rows: L * N, cols: G, into: gb) }
+            } else if grads.bih != nil || grads.bhh != nil {
+                // Both biases enter the same pre-activation, so their gradients are the same column sums: sum once.
+                var sums = [Float](repeating: 0, count: G)
+                sums.withUnsafeMutableBufferPointer { buf in
+                    guard let sp = buf.baseAddress else { return }
+                    addColumnSums(dGiAll, rows: L * N, cols: G, into: sp)
+                    for gb in [grads.bih, grads.bhh].compactMap({ $0 }) {
+                        for j in 0..<G { gb[j] += sp[j] }
+                    }
+                }
+            }
             gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize)
             dh0.update(from: dhp, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
