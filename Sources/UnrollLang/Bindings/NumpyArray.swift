@@ -96,6 +96,15 @@ final class NDArrayObject: HostObject {
         }
     }
 
+    /// An index key with numpy arrays (masks, positions) as the tensors they hold, for tensor indexing.
+    static func tensorKey(_ key: Value) -> Value {
+        switch key {
+        case .object(let a as NDArrayObject): return TensorBridge.wrap(a.tensor)
+        case .tuple(let items): return .tuple(items.map(tensorKey))
+        default: return key
+        }
+    }
+
     /// A numpy array value.
     static func wrap(_ t: Tensor) -> Value { .object(NDArrayObject(t)) }
 
@@ -144,7 +153,7 @@ final class NDArrayObject: HostObject {
                 dim += 1; resultDim += 1
             }
         }
-        if flips.isEmpty { return try tensor.index(try TensorConvert.indices(key, interp)) }
+        if flips.isEmpty { return try tensor.index(try TensorConvert.indices(NDArrayObject.tensorKey(key), interp)) }
         var forwardKey: Value = .tuple(forward)
         if case .tuple = key {} else { forwardKey = forward[0] }
         return try tensor.index(try TensorConvert.indices(forwardKey, interp)).flip(flips).contiguous()
@@ -152,7 +161,7 @@ final class NDArrayObject: HostObject {
 
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
         let v = try NumpyBinding.arrayTensor(value, interp).to(tensor.dtype)
-        _ = try tensor.indexPut(try TensorConvert.indices(key, interp), value: v)
+        _ = try NumpyErrors.translate { try tensor.indexPut(try TensorConvert.indices(NDArrayObject.tensorKey(key), interp), value: v) }
         return true
     }
 
@@ -250,8 +259,25 @@ enum NumpyErrors {
     /// Index errors name an axis, as numpy does, rather than a dimension.
     static func translate<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as TensorError where e.kind == .index {
+            if let mask = maskMismatch(e.message) { throw LangError("IndexError", mask) }
             throw LangError("IndexError", e.message.replacingOccurrences(of: "for dimension", with: "for axis"))
         }
+    }
+
+    /// PyTorch's "The shape of the mask [4] at index 0 does not match the shape of the indexed tensor [3, 4] at
+    /// index 0" in numpy's words.
+    private static func maskMismatch(_ message: String) -> String? {
+        guard message.hasPrefix("The shape of the mask") else { return nil }
+        // Two "[dims] at index k" groups: the mask's, then the indexed tensor's.
+        let groups = message.components(separatedBy: "[").dropFirst().map { part -> ([Int], Int?) in
+            let pieces = part.components(separatedBy: "]")
+            let dims = (pieces.first ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let at = pieces.dropFirst().first?.components(separatedBy: "at index ").dropFirst().first
+            return (dims, at.flatMap { Int($0.prefix { $0.isNumber }) })
+        }
+        guard groups.count == 2, let maskAt = groups[0].1, let tensorAt = groups[1].1,
+              maskAt < groups[0].0.count, tensorAt < groups[1].0.count else { return nil }
+        return "boolean index did not match indexed array along axis \(tensorAt); size of axis is \(groups[1].0[tensorAt]) but size of corresponding boolean axis is \(groups[0].0[maskAt])"
     }
 
     /// `a.reshape(shape)` with numpy's error for a size that does not fit.
