@@ -24,16 +24,30 @@ final class ILocIndexer: HostObject {
             return ([j], true)
         case .list, .tuple:
             let items = try interp.iterate(key)
+            if !items.isEmpty, items.allSatisfy({ if case .bool = $0 { return true }; return false }) {
+                return (try mask(items.map { if case .bool(let b) = $0 { return b }; return false }, count: count), false)
+            }
             return (try items.map { v in
                 let i = try v.asInt(what: "iloc position")
                 let j = i < 0 ? i + count : i
                 guard j >= 0 && j < count else { throw LangError("IndexError", "positional indexers are out-of-bounds") }
                 return j
             }, false)
+        case .object(let s as SeriesObject):
+            guard case .bool(let flags) = s.column else { return try positions(.makeList(s.column.count == 0 ? [] : (0..<s.column.count).map(s.cell)), count: count, interp) }
+            return (try mask(flags, count: count), false)
         default:
+            if case .object(let a as NDArrayObject) = key, a.tensor.dtype == .bool, a.tensor.dim == 1 {
+                return (try mask(try a.tensor.contiguous().toArray(Bool.self), count: count), false)
+            }
             if let t = ArrayBridge.tensor(key), t.dtype == .int64 { return try positions(.makeList(NumpyBinding.pythonValues(t.reshape([-1]))), count: count, interp) }
             throw LangError.typeError("Cannot index by location index with a non-integer key")
         }
+    }
+
+    private func mask(_ flags: [Bool], count: Int) throws -> [Int] {
+        guard flags.count == count else { throw LangError("IndexError", "Boolean index has wrong length: \(flags.count) instead of \(count)") }
+        return flags.indices.filter { flags[$0] }
     }
 
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
