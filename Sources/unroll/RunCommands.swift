@@ -1,14 +1,17 @@
 // `unroll run FILE` and `unroll -c CODE`: running a whole script at once (stdin mode lives in UnrollREPL/StdinMode).
 import Foundation
 import UnrollLang
+import UnrollREPL
 
 /// Writes text to stdout unbuffered enough that interleaving with errors stays in order.
 func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// Runs a whole script as one input; returns the process exit status (1 on error).
+/// Runs a whole script as one input, as `python3 FILE` does (no echo of expression values); returns the process
+/// exit status (1 on error).
 func runScript(_ source: String, file: String) -> Int32 {
+    TerminalPlots.install(color: Terminal.wantsColor(noColorFlag: false))  // plt.show() sized to the window on a terminal
     let session = Session(output: writeOut)
-    return session.run(source, file: file).succeeded ? 0 : 1
+    return session.run(source, file: file, echo: false).succeeded ? 0 : 1
 }

@@ -13,5 +13,7 @@ public enum StandardModules {
         NumpyBinding.register()
         PandasBinding.register()
         DataBinding.register()
+        // s4-plot: matplotlib, matplotlib.pyplot
+        PyplotBinding.register()
     }()
 }

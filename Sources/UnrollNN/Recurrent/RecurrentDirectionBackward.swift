@@ -4,13 +4,16 @@ import Foundation
 extension RecurrentDirection {
     /// Accumulates gradients of one direction. `dOut` is this direction's block of the layer-output gradient
     /// (row stride `outStride`, may be nil); `dhn`/`dcn` the final-state gradients (nil = zero).
-    /// Adds into `dx` (L*N, inputSize) and `grads`; writes `dh0`/`dc0`.
+    /// Adds into `dx` (L*N, inputSize; skipped when `dx` is nil, for an input that needs no gradient) and `grads`;
+    /// writes `dh0`/`dc0`.
     static func backward(_ s: DirectionShape, x: UnsafePointer<Float>, w: DirectionWeights, tape: DirectionTape,
                          h0: UnsafePointer<Float>, c0: UnsafePointer<Float>?,
                          dOut: UnsafePointer<Float>?, dhn: UnsafePointer<Float>?, dcn: UnsafePointer<Float>?,
-                         dx: UnsafeMutablePointer<Float>, grads: DirectionGrads,
+                         dx: UnsafeMutablePointer<Float>?, grads: DirectionGrads,
                          dh0: UnsafeMutablePointer<Float>, dc0: UnsafeMutablePointer<Float>?) {
         let (L, N, H, P, G) = (s.steps, s.batch, s.hidden, s.outSize, s.gates)
+        // Each step multiplies the gate gradients by W_hh (G×P) itself.
+        let whh = StepMatrix(w.whh, k: G, n: P, transposed: false)
         var dh = [Float](repeating: 0, count: N * P)
         var dc = [Float](repeating: 0, count: s.kind == .lstm ? N * H : 0)
         if let dhn { for i in 0..<(N * P) { dh[i] = dhn[i] } }
@@ -50,7 +53,7 @@ extension RecurrentDirection {
                         let h = g[i]
                         dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
                     }
-                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
+                    whh.multiply(N, dgi, G, into: dhp, P, accumulate: false)
                 case .lstm:
                     guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
                           let dcp = dcBuf.baseAddress else { return }
@@ -87,7 +90,7 @@ extension RecurrentDirection {
                         }
                         for j in 0..<H { dcv[j] *= fr[j] }
                     }
-                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
+                    whh.multiply(N, dgi, G, into: dhp, P, accumulate: false)
                 case .gru:
                     guard let ghnAll = ghnBuf.baseAddress else { return }
                     let dgh = dGhAll + t * N * G
@@ -108,7 +111,7 @@ extension RecurrentDirection {
                             dhv[j] = d * z
                         }
                     }
-                    stepProduct(N, P, G, dgh, G, w.whh, P, dhp, P, accumulate: true)
+                    whh.multiply(N, dgh, G, into: dhp, P, accumulate: true)
                 }
             }
             // Weight gradients for all steps at once.
@@ -128,7 +131,7 @@ extension RecurrentDirection {
                     }
                 }
             }
-            gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize)
+            if let dx { gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize) }
             dh0.update(from: dhp, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
             if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
