@@ -57,7 +57,8 @@ public enum CSVReader {
         return try DataFrame(columnNames: header, columns: cells.map(inferColumn), index: nil)
     }
 
-    /// pandas' inference: all present values integers → int64 (float64 if any is missing); all numbers → float64; else text.
+    /// pandas' inference: all present values integers → int64 (float64 if any is missing); all True/False → bool;
+    /// all numbers → float64; else text.
     static func inferColumn(_ raw: [String]) -> DataColumn {
         var ints: [Int64] = []
         ints.reserveCapacity(raw.count)
@@ -71,6 +72,10 @@ public enum CSVReader {
         }
         if raw.isEmpty { return .string([]) }
         if allInts && !anyMissing { return .int(ints) }
+        // pandas' default true/false values; a missing one leaves the column as text.
+        let truth: [String: Bool] = ["True": true, "TRUE": true, "true": true, "False": false, "FALSE": false, "false": false]
+        let flags = raw.compactMap { truth[$0.trimmingCharacters(in: .whitespaces)] }
+        if flags.count == raw.count { return .bool(flags) }
         var doubles: [Double] = []
         doubles.reserveCapacity(raw.count)
         for s in raw {

@@ -1,17 +1,19 @@
 // A small column-oriented table (pandas' DataFrame essentials): typed columns, row/column selection, numeric export.
 import UnrollTensor
 
-/// One typed column, as pandas infers it from a CSV: `int64`, `float64` (NaN marks a missing value) or text
+/// One typed column, as pandas infers it from a CSV: `int64`, `float64` (NaN marks a missing value), `bool` or text
 /// (`nil` marks a missing value).
 public enum DataColumn: Equatable, Sendable {
     case int([Int64])
     case float([Double])
+    case bool([Bool])
     case string([String?])
 
     public var count: Int {
         switch self {
         case .int(let v): return v.count
         case .float(let v): return v.count
+        case .bool(let v): return v.count
         case .string(let v): return v.count
         }
     }
@@ -21,6 +23,7 @@ public enum DataColumn: Equatable, Sendable {
         switch self {
         case .int: return "int64"
         case .float: return "float64"
+        case .bool: return "bool"
         case .string(let v): return v.isEmpty ? "object" : "str"
         }
     }
@@ -32,6 +35,7 @@ public enum DataColumn: Equatable, Sendable {
         switch self {
         case .int(let v): return .int(positions.map { v[$0] })
         case .float(let v): return .float(positions.map { v[$0] })
+        case .bool(let v): return .bool(positions.map { v[$0] })
         case .string(let v): return .string(positions.map { v[$0] })
         }
     }
@@ -41,15 +45,17 @@ public enum DataColumn: Equatable, Sendable {
         switch self {
         case .int(let v): return .int(Array(v[range]))
         case .float(let v): return .float(Array(v[range]))
+        case .bool(let v): return .bool(Array(v[range]))
         case .string(let v): return .string(Array(v[range]))
         }
     }
 
-    /// The column as doubles; nil for a text column.
+    /// The column as doubles (a bool as 0 or 1); nil for a text column.
     public func doubles() -> [Double]? {
         switch self {
         case .int(let v): return v.map { Double($0) }
         case .float(let v): return v
+        case .bool(let v): return v.map { $0 ? 1 : 0 }
         case .string: return nil
         }
     }
@@ -96,6 +102,19 @@ public struct DataFrame: Equatable, Sendable {
     /// Contiguous rows (`df.iloc[a:b]`, `df.head(n)`), all columns.
     public func slice(rows range: Range<Int>) -> DataFrame {
         DataFrame(unchecked: columnNames, columns: columns.map { $0.rows(range) }, index: Array(index[range]))
+    }
+
+    /// `df["name"] = values`: replaces the column called `name`, or appends it.
+    public mutating func setColumn(_ name: String, _ column: DataColumn) throws {
+        guard column.count == rowCount else {
+            throw DataError.value("Length of values (\(column.count)) does not match length of index (\(rowCount))")
+        }
+        if let i = columnNames.firstIndex(of: name) {
+            columns[i] = column
+        } else {
+            columnNames.append(name)
+            columns.append(column)
+        }
     }
 
     private init(unchecked names: [String], columns: [DataColumn], index: [Int]) {

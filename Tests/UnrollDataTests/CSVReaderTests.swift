@@ -4,7 +4,7 @@ import Testing
 import UnrollTensor
 @testable import UnrollData
 
-/// The fixture form of a column's cells: ints/floats as Double, text as String, missing as nil, inf as "inf".
+/// The fixture form of a column's cells: ints/floats as Double, bools as Bool, text as String, missing as nil, inf as "inf".
 private func cells(_ column: DataColumn) -> [Any?] {
     switch column {
     case .int(let v): return v.map { Double($0) as Any? }
@@ -14,6 +14,7 @@ private func cells(_ column: DataColumn) -> [Any?] {
             if x.isInfinite { return x > 0 ? "inf" : "-inf" }
             return x
         }
+    case .bool(let v): return v.map { $0 as Any? }
     case .string(let v): return v.map { $0 as Any? }
     }
 }
@@ -23,6 +24,7 @@ private func sameCell(_ a: Any?, _ e: Any?) -> Bool {
     case (nil, nil), (nil, is NSNull): return true
     case (let x as Double, let y as NSNumber): return x == y.doubleValue
     case (let x as String, let y as String): return x == y
+    case (let x as Bool, let y as Bool): return x == y
     default: return false
     }
 }

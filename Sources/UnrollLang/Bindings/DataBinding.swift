@@ -99,15 +99,31 @@ final class TensorDatasetClass: HostObject {
     }
 }
 
-/// A `TensorDataset`: `ds[i]` is the tuple of every tensor's row `i`.
+/// A `TensorDataset`: `ds[i]` is the tuple of every tensor's row `i`. Datasets of the same shape under another
+/// name (the course's `HourlyBikesDataset(X, y)`) reuse it with their class path, field names and `str`.
 final class TensorDatasetObject: HostObject {
     let dataset: TensorDataset
-    init(_ dataset: TensorDataset) { self.dataset = dataset }
-    var typeName: String { "TensorDataset" }
-    func repr(_ interp: Interpreter) throws -> String { "<torch.utils.data.dataset.TensorDataset object at \(interp.address(self))>" }
-    var attributeNames: [String] { ["tensors"] }
+    let typeName: String
+    /// `module.Class` for the repr.
+    let classPath: String
+    /// Attribute names of the tensors, in order (`X`, `y`); empty for a TensorDataset.
+    let fields: [String]
+    let describe: ((TensorDataset) -> String)?
+
+    init(_ dataset: TensorDataset, typeName: String = "TensorDataset", classPath: String = "torch.utils.data.dataset.TensorDataset",
+         fields: [String] = [], describe: ((TensorDataset) -> String)? = nil) {
+        self.dataset = dataset
+        self.typeName = typeName
+        self.classPath = classPath
+        self.fields = fields
+        self.describe = describe
+    }
+    func repr(_ interp: Interpreter) throws -> String { "<\(classPath) object at \(interp.address(self))>" }
+    func str(_ interp: Interpreter) throws -> String { try describe?(dataset) ?? repr(interp) }
+    var attributeNames: [String] { fields.isEmpty ? ["tensors"] : fields }
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
-        name == "tensors" ? .tuple(dataset.tensors.map { TensorBridge.wrap($0) }) : nil
+        if let i = fields.firstIndex(of: name), i < dataset.tensors.count { return TensorBridge.wrap(dataset.tensors[i]) }
+        return name == "tensors" && fields.isEmpty ? .tuple(dataset.tensors.map { TensorBridge.wrap($0) }) : nil
     }
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
         .tuple(try dataset.tensors.map { try interp.getItem(TensorBridge.wrap($0), key) })

@@ -3,7 +3,8 @@ import UnrollData
 import UnrollTensor
 
 /// `from unroll import datasets; df = datasets.load("electricity")` gives a pandas DataFrame;
-/// `datasets.path("bikeshare")` the CSV file's path (for `pd.read_csv`); `datasets.names()` the list.
+/// `datasets.path("bikeshare")` the CSV file's path (for `pd.read_csv`); `datasets.names()` the list;
+/// `get_hourly_bikes_data(...)` and `HourlyBikesDataset(X, y)` the bike-sharing trainer's data (course text 003).
 enum DatasetsBinding {
     static func register() {
         ModuleRegistry.register("unroll") { Namespace("unroll") }
@@ -45,6 +46,15 @@ enum DatasetsBinding {
             let series = try SineSeries.make(start: try a.double("start", default: 0), stop: try a.double("stop", default: 10), count: num)
             return .tuple([NDArrayObject.wrap(series.time), NDArrayObject.wrap(series.values)])
         }
+        ns.define("get_hourly_bikes_data", keywords: ["sequence_size", "validation_size", "test_size", "y_normalizer"]) { args, kwargs, _ in
+            let a = try Arguments("get_hourly_bikes_data", ["sequence_size", "validation_size", "test_size", "y_normalizer"], args, kwargs)
+            let bikes = try pandasCall {
+                try HourlyBikes.load(sequenceSize: try a.int("sequence_size", default: 24), validationSize: try a.int("validation_size", default: 96),
+                                     testSize: try a.int("test_size", default: 24), yNormalizer: try a.double("y_normalizer", default: 100))
+            }
+            return .tuple([bikes.xTrain, bikes.xValidation, bikes.xTest, bikes.yTrain, bikes.yValidation, bikes.yTest].map { TensorBridge.wrap($0) })
+        }
+        ns.members["HourlyBikesDataset"] = .object(HourlyBikesDatasetClass())
         return ns
     }
 
@@ -58,4 +68,33 @@ enum DatasetsBinding {
 
 extension LangError {
     static func valueError(_ message: String, hint: String) -> LangError { LangError("ValueError", message, hint: hint) }
+}
+
+/// `HourlyBikesDataset(X=..., y=...)`: the course's dataset of bike windows and targets (`ds[i]` is `(X[i], y[i])`,
+/// `str(ds)` its size and shapes), batched by the DataLoader like a TensorDataset.
+final class HourlyBikesDatasetClass: HostObject {
+    var typeName: String { "type" }
+    var keywordNames: [String] { ["X", "y"] }
+    func repr(_ interp: Interpreter) throws -> String { "<class 'unroll.datasets.HourlyBikesDataset'>" }
+    func isInstance(_ value: Value) -> Bool? {
+        if case .object(let o as TensorDatasetObject) = value { return o.typeName == "HourlyBikesDataset" }
+        return false
+    }
+    func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
+        let a = try Arguments("HourlyBikesDataset", ["X", "y"], required: 2, args, kwargs)
+        let tensors = try ["X", "y"].map { name -> Tensor in
+            let v = a.values[name] ?? .none
+            guard let t = TensorBridge.tensorValue(v), t.dim > 0 else {
+                throw LangError.typeError("HourlyBikesDataset(): \(name) must be a tensor with a first dimension, not \(v.typeName)")
+            }
+            return t
+        }
+        guard tensors[0].shape[0] == tensors[1].shape[0] else { throw LangError("AssertionError", "") }
+        let dataset = try pandasCall { try TensorDataset(tensors) }
+        return .object(TensorDatasetObject(dataset, typeName: "HourlyBikesDataset", classPath: "unroll.datasets.HourlyBikesDataset",
+                                           fields: ["X", "y"]) { d in
+            func size(_ t: Tensor) -> String { "torch.Size([" + t.shape.map(String.init).joined(separator: ", ") + "])" }
+            return "Data Size: \(d.count), Input Shape: \(size(d.tensors[0])), Target Shape: \(size(d.tensors[1]))"
+        })
+    }
 }

@@ -11,7 +11,7 @@ final class NDArrayObject: HostObject {
     func repr(_ interp: Interpreter) throws -> String { NumpyFormat.repr(tensor) }
     func str(_ interp: Interpreter) throws -> String { NumpyFormat.str(tensor) }
 
-    static let methodNames = ["reshape", "ravel", "flatten", "astype", "tolist", "copy", "item", "sum", "mean", "min", "max"]
+    static let methodNames = ["reshape", "ravel", "flatten", "astype", "tolist", "copy", "item", "sum", "mean", "min", "max", "std"]
     var attributeNames: [String] { ["shape", "ndim", "size", "dtype", "T"] + NDArrayObject.methodNames }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -36,10 +36,16 @@ final class NDArrayObject: HostObject {
         switch name {
         case "reshape":
             var shapeArgs = args
-            if let kw = kwargs.first(where: { $0.0 == "shape" }) { shapeArgs = [kw.1] }
-            return NDArrayObject.wrap(try t.reshape(try TensorConvert.shape(shapeArgs, "reshape")))
+            for (key, value) in kwargs {
+                switch key {
+                case "shape": shapeArgs = [value]
+                case "order": try NumpyBinding.requireRowMajor(value, "ndarray.reshape")
+                default: throw LangError.typeError("reshape() got an unexpected keyword argument '\(key)'")
+                }
+            }
+            return NDArrayObject.wrap(try NumpyErrors.reshape(t, try TensorConvert.shape(shapeArgs, "reshape")))
         case "ravel", "flatten":
-            _ = try Arguments(name, ["order"], args, kwargs)
+            try NumpyBinding.requireRowMajor(try Arguments(name, ["order"], args, kwargs)["order"], "ndarray.\(name)")
             let flat = try t.contiguous().reshape([-1])
             return NDArrayObject.wrap(name == "flatten" ? try flat.clone() : flat)
         case "astype":
@@ -52,6 +58,18 @@ final class NDArrayObject: HostObject {
         case "item":
             guard t.numel == 1 else { throw LangError.valueError("can only convert an array of size 1 to a Python scalar") }
             return TensorConvert.value(try t.reshape([]).item())
+        case "std":
+            // numpy's std is the population std unless ddof says otherwise (PyTorch's is Bessel-corrected).
+            let a = try Arguments("std", ["axis", "dtype", "out", "ddof"], args, kwargs)
+            for unsupported in ["dtype", "out"] where a[unsupported] != nil {
+                throw LangError("NotImplementedError", "ndarray.std(\(unsupported)=...) is not supported by Unroll")
+            }
+            let source = t.dtype.isFloatingPoint ? t : try t.to(.float64)
+            let correction = Double(try a.int("ddof", default: 0))
+            if let axis = a["axis"] {
+                return NDArrayObject.wrap(try source.std(dims: [try axis.asInt(what: "axis")], correction: correction))
+            }
+            return try NDArrayObject.scalar(try source.std(correction: correction))
         case "sum", "mean", "min", "max":
             let a = try Arguments(name, ["axis"], args, kwargs)
             let source = name == "mean" && !t.dtype.isFloatingPoint ? try t.to(.float64) : t
@@ -78,6 +96,15 @@ final class NDArrayObject: HostObject {
         }
     }
 
+    /// An index key with numpy arrays (masks, positions) as the tensors they hold, for tensor indexing.
+    static func tensorKey(_ key: Value) -> Value {
+        switch key {
+        case .object(let a as NDArrayObject): return TensorBridge.wrap(a.tensor)
+        case .tuple(let items): return .tuple(items.map(tensorKey))
+        default: return key
+        }
+    }
+
     /// A numpy array value.
     static func wrap(_ t: Tensor) -> Value { .object(NDArrayObject(t)) }
 
@@ -85,13 +112,56 @@ final class NDArrayObject: HostObject {
     static func scalar(_ t: Tensor) throws -> Value { TensorConvert.value(try t.item()) }
 
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
-        let r = try tensor.index(try TensorConvert.indices(key, interp))
+        let r = try NumpyErrors.translate { try index(key, interp) }
         return r.dim == 0 ? try NDArrayObject.scalar(r) : NDArrayObject.wrap(r)
+    }
+
+    /// numpy indexing over the tensor. numpy slices may step backwards (`a[::-1]`), which tensor slices cannot: such
+    /// a slice is taken forwards over the same positions and that result axis flipped (a copy, not a view).
+    private func index(_ key: Value, _ interp: Interpreter) throws -> Tensor {
+        let parts: [Value]
+        if case .tuple(let items) = key { parts = items } else { parts = [key] }
+        let consuming = parts.filter { part in
+            switch part { case .none, .ellipsis: return false; default: return true }
+        }.count
+        var forward: [Value] = []
+        var flips: [Int] = []
+        var dim = 0, resultDim = 0
+        for part in parts {
+            switch part {
+            case .slice(_, _, .int(let step)) where step < 0 && dim < tensor.dim:
+                let positions = try interp.sliceIndices(part, count: tensor.shape[dim])
+                if let first = positions.first, let last = positions.last {
+                    forward.append(.slice(.int(Int64(last)), .int(Int64(first + 1)), .int(-step)))
+                    flips.append(resultDim)
+                } else {
+                    forward.append(.slice(.int(0), .int(0), .none))
+                }
+                dim += 1; resultDim += 1
+            case .int, .bool: forward.append(part); dim += 1
+            case .none: forward.append(part); resultDim += 1
+            case .ellipsis:
+                forward.append(part)
+                let k = max(tensor.dim - consuming, 0)
+                dim += k; resultDim += k
+            case .slice: forward.append(part); dim += 1; resultDim += 1
+            default:
+                forward.append(part)
+                if !flips.isEmpty || parts.contains(where: { if case .slice(_, _, .int(let st)) = $0 { return st < 0 }; return false }) {
+                    throw LangError("NotImplementedError", "Unroll's numpy subset does not combine a reversed slice (::-1) with array indices")
+                }
+                dim += 1; resultDim += 1
+            }
+        }
+        if flips.isEmpty { return try tensor.index(try TensorConvert.indices(NDArrayObject.tensorKey(key), interp)) }
+        var forwardKey: Value = .tuple(forward)
+        if case .tuple = key {} else { forwardKey = forward[0] }
+        return try tensor.index(try TensorConvert.indices(forwardKey, interp)).flip(flips).contiguous()
     }
 
     func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
         let v = try NumpyBinding.arrayTensor(value, interp).to(tensor.dtype)
-        _ = try tensor.indexPut(try TensorConvert.indices(key, interp), value: v)
+        _ = try NumpyErrors.translate { try tensor.indexPut(try TensorConvert.indices(NDArrayObject.tensorKey(key), interp), value: v) }
         return true
     }
 
@@ -128,6 +198,9 @@ final class NDArrayObject: HostObject {
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         guard let (lhs, rhs) = try NumpyBinding.promote(tensor, other, op: op, reflected: reflected) else { return nil }
+        if op != .matmul, (try? Shape.broadcast(lhs.shape, rhs.shape)) == nil {
+            throw LangError.valueError("operands could not be broadcast together with shapes \(NumpyErrors.shape(lhs.shape)) \(NumpyErrors.shape(rhs.shape)) ")
+        }
         let r: Tensor
         switch op {
         case .add: r = try lhs.add(rhs)
@@ -178,5 +251,46 @@ final class NumpyScalarType: HostObject {
         let v = a.values["value"] ?? .int(0)
         let t = try NumpyBinding.arrayTensor(v, interp).to(dtype)
         return t.dim == 0 ? try NDArrayObject.scalar(t) : NDArrayObject.wrap(t)
+    }
+}
+
+/// numpy's wording for the failures tensors report in PyTorch's.
+enum NumpyErrors {
+    /// Index errors name an axis, as numpy does, rather than a dimension.
+    static func translate<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as TensorError where e.kind == .index {
+            if let mask = maskMismatch(e.message) { throw LangError("IndexError", mask) }
+            throw LangError("IndexError", e.message.replacingOccurrences(of: "for dimension", with: "for axis"))
+        }
+    }
+
+    /// PyTorch's "The shape of the mask [4] at index 0 does not match the shape of the indexed tensor [3, 4] at
+    /// index 0" in numpy's words.
+    private static func maskMismatch(_ message: String) -> String? {
+        guard message.hasPrefix("The shape of the mask") else { return nil }
+        // Two "[dims] at index k" groups: the mask's, then the indexed tensor's.
+        let groups = message.components(separatedBy: "[").dropFirst().map { part -> ([Int], Int?) in
+            let pieces = part.components(separatedBy: "]")
+            let dims = (pieces.first ?? "").split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let at = pieces.dropFirst().first?.components(separatedBy: "at index ").dropFirst().first
+            return (dims, at.flatMap { Int($0.prefix { $0.isNumber }) })
+        }
+        guard groups.count == 2, let maskAt = groups[0].1, let tensorAt = groups[1].1,
+              maskAt < groups[0].0.count, tensorAt < groups[1].0.count else { return nil }
+        return "boolean index did not match indexed array along axis \(tensorAt); size of axis is \(groups[1].0[tensorAt]) but size of corresponding boolean axis is \(groups[0].0[maskAt])"
+    }
+
+    /// `a.reshape(shape)` with numpy's error for a size that does not fit.
+    static func reshape(_ t: Tensor, _ shape: [Int]) throws -> Tensor {
+        do { return try t.reshape(shape) } catch let e as TensorError where e.kind == .runtime {
+            if shape.filter({ $0 < 0 }).count > 1 { throw LangError.valueError("can only specify one unknown dimension") }
+            throw LangError.valueError("cannot reshape array of size \(t.numel) into shape \(NumpyErrors.shape(shape))")
+        }
+    }
+
+    /// A shape as numpy's errors print it: `(2,3)`, `(7,)`, `newaxis` for -1.
+    static func shape(_ dims: [Int]) -> String {
+        let items = dims.map { $0 < 0 ? "newaxis" : String($0) }
+        return "(" + items.joined(separator: ",") + (items.count == 1 ? ",)" : ")")
     }
 }

@@ -17,22 +17,29 @@ public enum NumpyBinding {
         np.members["float64"] = .object(NumpyScalarType(.float64))
         np.members["int64"] = .object(NumpyScalarType(.int64))
         np.members["ndarray"] = .object(NDArrayClass())
-        np.define("array", keywords: ["dtype"]) { args, kwargs, interp in
+        np.members["pi"] = .float(Double.pi)
+        np.members["e"] = .float(M_E)
+        np.members["nan"] = .float(.nan)
+        np.members["inf"] = .float(.infinity)
+        np.defineSubset("array", keywords: ["dtype"], unsupported: ["copy", "order", "subok", "ndmin", "ndmax", "like"]) { args, kwargs, interp in
             let a = try Arguments("array", ["object", "dtype"], required: 1, args, kwargs)
             var t = try arrayTensor(a.values["object"] ?? .none, interp, copy: true)
             if let d = a["dtype"] { t = try t.to(try dtype(d)) }
             return NDArrayObject.wrap(t)
         }
-        np.define("linspace", keywords: ["num", "endpoint", "dtype"]) { args, kwargs, _ in
+        np.defineSubset("linspace", keywords: ["num", "endpoint", "dtype"], unsupported: ["axis", "device"]) { args, kwargs, _ in
             let a = try Arguments("linspace", ["start", "stop", "num", "endpoint", "retstep", "dtype"], required: 2, args, kwargs)
             let num = try a.int("num", default: 50)
             guard num >= 0 else { throw LangError.valueError("Number of samples, \(num), must be non-negative.") }
+            if try a.bool("retstep", default: false) {
+                throw LangError("NotImplementedError", "numpy.linspace(retstep=True) is not supported by Unroll")
+            }
             let values = SineSeries.linspace(try a.double("start"), try a.double("stop"), count: num, endpoint: try a.bool("endpoint", default: true))
             var t = try Tensor(values, shape: [values.count])
             if let d = a["dtype"] { t = try t.to(try dtype(d)) }
             return NDArrayObject.wrap(t)
         }
-        np.define("arange", keywords: ["dtype"]) { args, kwargs, _ in
+        np.defineSubset("arange", keywords: ["dtype"], unsupported: ["device", "like"]) { args, kwargs, _ in
             let a = try Arguments("arange", ["start", "stop", "step", "dtype"], required: 1, args, kwargs)
             var start = a.values["start"] ?? .int(0), stop = a["stop"], step = a["step"] ?? .int(1)
             if stop == nil { stop = start; start = .int(0) }
@@ -52,7 +59,7 @@ public enum NumpyBinding {
             return NDArrayObject.wrap(t)
         }
         for name in ["zeros", "ones"] {
-            np.define(name, keywords: ["dtype"]) { args, kwargs, _ in
+            np.defineSubset(name, keywords: ["dtype"], unsupported: ["order", "device", "like"]) { args, kwargs, _ in
                 let a = try Arguments(name, ["shape", "dtype"], required: 1, args, kwargs)
                 let shape: [Int]
                 if case .int(let n)? = a.values["shape"] { shape = [Int(n)] } else { shape = try TensorConvert.shape([a.values["shape"] ?? .none], name) }
@@ -64,7 +71,7 @@ public enum NumpyBinding {
         for (name, f) in [("sin", { (t: Tensor) in try t.sin() }), ("cos", { (t: Tensor) in try t.cos() }),
                           ("exp", { (t: Tensor) in try t.exp() }), ("sqrt", { (t: Tensor) in try t.sqrt() }),
                           ("tanh", { (t: Tensor) in try t.tanh() }), ("log", { (t: Tensor) in try t.log() })] {
-            np.define(name) { args, kwargs, interp in
+            np.defineSubset(name, unsupported: ["out", "where", "casting", "order", "dtype", "subok", "signature"]) { args, kwargs, interp in
                 let a = try Arguments(name, ["x"], required: 1, args, kwargs)
                 let x = a.values["x"] ?? .none
                 var t = try arrayTensor(x, interp)
@@ -76,28 +83,31 @@ public enum NumpyBinding {
                 return try NDArrayObject.scalar(r)
             }
         }
-        np.define("concatenate", keywords: ["axis"]) { args, kwargs, interp in
+        np.defineSubset("concatenate", keywords: ["axis"], unsupported: ["out", "dtype", "casting"]) { args, kwargs, interp in
             let a = try Arguments("concatenate", ["arrays", "axis"], required: 1, args, kwargs)
             let parts = try interp.iterate(a.values["arrays"] ?? .none).map { try arrayTensor($0, interp) }
             guard let first = parts.first else { throw LangError.valueError("need at least one array to concatenate") }
             let target = parts.map(\.dtype).reduce(first.dtype) { numpyPromote($0, $1) }
             return NDArrayObject.wrap(try Tensor.cat(try parts.map { try $0.to(target) }, dim: try a.int("axis", default: 0)))
         }
-        for name in ["mean", "sum", "min", "max"] {
-            np.define(name, keywords: ["axis"]) { args, kwargs, interp in
-                let a = try Arguments(name, ["a", "axis"], required: 1, args, kwargs)
+        for name in ["mean", "sum", "min", "max", "std"] {
+            np.defineSubset(name, keywords: ["axis", "ddof"], unsupported: ["dtype", "out", "keepdims", "initial", "where", "mean", "correction"]) { args, kwargs, interp in
+                let a = try Arguments(name, ["a", "axis"] + (name == "std" ? ["ddof"] : []), required: 1, args, kwargs)
                 let array = NDArrayObject(try arrayTensor(a.values["a"] ?? .none, interp))
                 guard let method = try array.getAttribute(name, interp) else { return .none }
-                return try interp.call(method, [], a["axis"].map { [("axis", $0)] } ?? [])
+                let passed = ["axis", "ddof"].compactMap { key in a[key].map { (key, $0) } }
+                return try interp.call(method, [], passed)
             }
         }
-        np.define("reshape") { args, kwargs, interp in
+        np.defineSubset("reshape", unsupported: ["copy"]) { args, kwargs, interp in
             let a = try Arguments("reshape", ["a", "shape", "order"], required: 2, args, kwargs)
+            try requireRowMajor(a["order"], "numpy.reshape")
             let t = try arrayTensor(a.values["a"] ?? .none, interp)
-            return NDArrayObject.wrap(try t.reshape(try TensorConvert.shape([a.values["shape"] ?? .none], "reshape")))
+            return NDArrayObject.wrap(try NumpyErrors.reshape(t, try TensorConvert.shape([a.values["shape"] ?? .none], "reshape")))
         }
         np.define("ravel") { args, kwargs, interp in
             let a = try Arguments("ravel", ["a", "order"], required: 1, args, kwargs)
+            try requireRowMajor(a["order"], "numpy.ravel")
             return NDArrayObject.wrap(try arrayTensor(a.values["a"] ?? .none, interp).contiguous().reshape([-1]))
         }
         return np
@@ -114,11 +124,11 @@ public enum NumpyBinding {
             state.seed(UInt32(seed))
             return .none
         }
-        random.define("randint", keywords: ["size", "dtype"]) { args, kwargs, interp in
-            let a = try Arguments("randint", ["low", "high", "size", "dtype"], required: 1, args, kwargs)
+        random.defineSubset("randint", keywords: ["size"], unsupported: ["dtype"]) { args, kwargs, interp in
+            let a = try Arguments("randint", ["low", "high", "size"], required: 1, args, kwargs)
             var low = Int64(try a.int("low")), high: Int64
             if let h = a["high"] { high = Int64(try h.asInt()) } else { high = low; low = 0 }
-            guard low < high else { throw LangError.valueError("low >= high") }
+            guard low < high else { throw LangError.valueError(a["high"] == nil ? "high <= 0" : "low >= high") }
             guard let size = a["size"] else { return .int(state.bounded(low: low, high: high)) }
             let shape = try TensorConvert.shape([size], "randint")
             let n = shape.reduce(1, *)
@@ -169,9 +179,40 @@ public enum NumpyBinding {
             }
             try scan(value)
             let target: DType = sawFloat ? .float64 : (sawInt ? .int64 : (items.isEmpty ? .float64 : .bool))
+            if let shape = try inhomogeneousShape(value, interp) {
+                throw LangError.valueError("setting an array element with a sequence. The requested array has an inhomogeneous shape after \(shape.count) dimensions. The detected shape was \(NumpyFormat.pythonTuple(shape)) + inhomogeneous part.")
+            }
             return try TensorConvert.fromData(value, dtype: target, interp)
         default:
             throw LangError.typeError("Unroll's numpy subset cannot make an array from '\(value.typeName)'")
+        }
+    }
+
+    /// Unroll's arrays are row-major: `order='C'` (or none) is accepted, any other order refused by name.
+    static func requireRowMajor(_ order: Value?, _ function: String) throws {
+        guard let order, !order.isNone else { return }
+        guard case .str(let name) = order else { throw LangError.typeError("order must be str, not \(order.typeName)") }
+        if name == "C" { return }
+        throw LangError("NotImplementedError", "\(function)(order='\(name)') is not supported by Unroll",
+                        hint: "Unroll's numpy subset works in row-major (C) order only.")
+    }
+
+    /// For nested lists that are not rectangular, the shape numpy detects before the ragged level; nil when rectangular.
+    static func inhomogeneousShape(_ value: Value, _ interp: Interpreter) throws -> [Int]? {
+        func isSequence(_ v: Value) -> Bool {
+            switch v { case .list, .tuple: return true; default: return false }
+        }
+        var level = [value]
+        var shape: [Int] = []
+        while true {
+            let sequences = level.filter(isSequence)
+            if sequences.isEmpty { return nil }
+            guard sequences.count == level.count else { return shape }
+            let children = try sequences.map { try interp.iterate($0) }
+            let n = children[0].count
+            guard children.allSatisfy({ $0.count == n }) else { return shape }
+            shape.append(n)
+            level = children.flatMap { $0 }
         }
     }
 
@@ -311,6 +352,21 @@ final class NumpyRandomState {
         while true {
             let v = generator.random64() & mask
             if v <= range { return low &+ Int64(bitPattern: v) }
+        }
+    }
+}
+
+extension Namespace {
+    /// Defines a function of a library Unroll mirrors in part (numpy): a keyword the library has but Unroll's
+    /// subset does not is refused by name rather than reported as unknown.
+    func defineSubset(_ name: String, keywords: [String] = [], unsupported: [String],
+                      _ body: @escaping (_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value) {
+        let qualified = "\(self.name).\(name)"
+        define(name, keywords: keywords) { args, kwargs, interp in
+            if let key = kwargs.first(where: { unsupported.contains($0.0) })?.0 {
+                throw LangError("NotImplementedError", "\(qualified)(\(key)=...) is not supported by Unroll")
+            }
+            return try body(args, kwargs, interp)
         }
     }
 }

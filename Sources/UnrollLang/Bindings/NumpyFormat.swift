@@ -18,16 +18,15 @@ enum NumpyFormat {
             return "array([]" + (t.shape == [0] ? "" : ", shape=\(shape)") + ", dtype=\(name(t.dtype)))"
         }
         let body = array2string(t, prefix: "array(", separator: ", ", suffix: ")", summarize: summarize)
-        var s = "array(" + body
         var extras: [String] = []
         if summarize { extras.append("shape=\(pythonTuple(t.shape))") }
         if !skipDtype { extras.append("dtype=\(name(t.dtype))") }
-        for extra in extras {
-            let lastLine = s.count - ((s.lastIndex(of: "\n").map { s.distance(from: s.startIndex, to: $0) + 1 }) ?? 0)
-            let spacer = lastLine + extra.count + 3 > lineWidth ? "\n      " : " "
-            s += "," + spacer + extra
-        }
-        return s + ")"
+        if extras.isEmpty { return "array(" + body + ")" }
+        // numpy puts the extras on a new line when they would run past the line width.
+        let s = "array(" + body + ","
+        let extra = extras.joined(separator: ", ") + ")"
+        let lastLine = s.count - ((s.lastIndex(of: "\n").map { s.distance(from: s.startIndex, to: $0) + 1 }) ?? 0)
+        return s + (lastLine + extra.count + 1 > lineWidth ? "\n      " : " ") + extra
     }
 
     /// `str(a)` / `print(a)`: `[0.  0.5 1. ]`.
@@ -93,7 +92,7 @@ enum NumpyFormat {
             element = f.format
         }
         let lineWidth = self.lineWidth - suffix.count
-        let hanging = String(repeating: " ", count: prefix.count)
+        let hanging = " " + String(repeating: " ", count: prefix.count)  // skip over "[" and the prefix
 
         func extend(_ s: inout String, _ line: inout String, _ word: String, _ width: Int, _ indent: String) {
             var wrap = line.count + word.count > width

@@ -14,6 +14,7 @@ enum PandasFormat {
         case .int(let v): return v.map { $0 >= 0 ? " \($0)" : "\($0)" }
         case .string(let v): return v.map { $0.map { " " + $0 } ?? "NaN" }
         case .float(let v): return floats(v)
+        case .bool(let v): return v.map { $0 ? " True" : " False" }
         }
     }
 
@@ -68,14 +69,20 @@ enum PandasFormat {
 
     // MARK: DataFrame
 
-    static func frame(_ df: DataFrame) -> String {
+    /// `labels` replaces the integer row labels (e.g. `describe()`'s `count`, `mean`...).
+    static func frame(_ df: DataFrame, labels rowLabels: [String]? = nil) -> String {
         if df.columnCount == 0 || df.rowCount == 0 {
-            let cols = "[" + df.columnNames.map { "'\($0)'" }.joined(separator: ", ") + "]"
-            return "Empty DataFrame\nColumns: \(cols)\nIndex: []"
+            // pprint_thing of the labels: at most 100 (display.max_seq_items), then "...".
+            func listed(_ items: [String]) -> String {
+                "[" + (items.prefix(100) + (items.count > 100 ? ["..."] : [])).joined(separator: ", ") + "]"
+            }
+            var text = "Empty DataFrame\nColumns: \(listed(df.columnNames))\nIndex: \(listed(rowLabels ?? df.index.map(String.init)))"
+            if df.rowCount > maxRows { text += "\n\n[\(df.rowCount) rows x \(df.columnCount) columns]" }
+            return text
         }
         let (rows, truncRow) = shownRows(df.rowCount)
         func strcols(columns: [Int], truncCol: Int?) -> [[String]] {
-            let labels = rows.map { String(df.index[$0]) }
+            let labels = rows.map { rowLabels?[$0] ?? String(df.index[$0]) }
             let labelWidth = labels.map(\.count).max() ?? 0
             var cols: [[String]] = [[""] + labels.map { ljust($0, labelWidth) }]
             for c in columns {
@@ -101,27 +108,29 @@ enum PandasFormat {
             }
             return cols
         }
-        let all = Array(0..<df.columnCount)
-        var cols = strcols(columns: all, truncCol: nil)
-        let maxLen = adjoin(1, cols).map(\.count).max() ?? 0
-        var adjDif = maxLen - width + 1
-        let lens = cols.map { c in c.map(\.count).max() ?? 0 }
-        var ids = Array(lens.indices)
-        while adjDif > 0 && ids.count > 1 {
-            let mid = pythonRound(Double(ids.count) / 2)
-            adjDif -= lens[ids[mid]] + 1
-            ids.remove(at: mid)
+        // pandas 3.1's `_fit_strcols_to_terminal_width`: drop middle columns until the frame fits the width,
+        // leaving room for the " ..." column, then keep the first and last halves of what fits.
+        let cols = strcols(columns: Array(0..<df.columnCount), truncCol: nil)
+        var lens = cols.map { c in c.map(\.count).max() ?? 0 }
+        var adjDif = lens.reduce(0, +) + lens.count - 1 - width + 1
+        var truncated = false
+        var kept = cols
+        if adjDif > 0 {
+            adjDif += 5
+            while adjDif > 0 && lens.count > 1 {
+                let mid = pythonRound(Double(lens.count) / 2)
+                adjDif -= lens.remove(at: mid) + 1
+            }
+            let fitted = max(lens.count - 1, 2)
+            if fitted < df.columnCount {
+                let half = fitted / 2
+                kept = Array(cols[0..<(half + 1)]) + (half > 0 ? Array(cols[(cols.count - half)...]) : [])
+                kept.insert([String](repeating: " ...", count: cols[0].count), at: half + 1)
+                truncated = true
+            }
         }
-        let fitted = max(ids.count - 1, 2)
-        var truncCol: Int?
-        if df.columnCount > fitted {
-            let half = fitted / 2
-            let keep = Array(0..<half) + Array((df.columnCount - half)..<df.columnCount)
-            truncCol = half
-            cols = strcols(columns: keep, truncCol: truncCol)
-        }
-        var text = adjoin(1, cols).joined(separator: "\n")
-        if truncRow != nil || truncCol != nil { text += "\n\n[\(df.rowCount) rows x \(df.columnCount) columns]" }
+        var text = adjoin(1, kept).joined(separator: "\n")
+        if truncRow != nil || truncated { text += "\n\n[\(df.rowCount) rows x \(df.columnCount) columns]" }
         return text
     }
 
@@ -152,5 +161,55 @@ enum PandasFormat {
         footer.append("dtype: \(dtype)")
         text += "\n" + footer.joined(separator: ", ")
         return text
+    }
+
+    // MARK: Index
+
+    /// pandas' `format_object_summary` for an Index's values (display.width 80, max_seq_items 100, justified):
+    /// `['a', 'b'], ` on one line, or wrapped lines indented under the name and ending in a newline.
+    static func objectSummary(_ formatted: [String], name: String, justify: Bool = false) -> String {
+        let space1 = "\n" + String(repeating: " ", count: name.count + 1)
+        let space2 = "\n" + String(repeating: " ", count: name.count + 2)
+        let n = formatted.count
+        if n == 0 { return "[], " }
+        if n == 1 { return "[\(formatted[0])], " }
+        if n == 2 { return "[\(formatted[0]), \(formatted[1])], " }
+        let maxItems = 100
+        let truncated = n > maxItems
+        var head: [String] = [], tail = formatted
+        if truncated {
+            let k = min(maxItems / 2, 10)
+            head = Array(formatted.prefix(k))
+            tail = Array(formatted.suffix(k))
+        }
+        // pandas right-justifies the values of a long non-text Index; text (column names) is never justified.
+        if justify && (truncated || !(head.joined(separator: ", ").count < width && tail.joined(separator: ", ").count < width)) {
+            let w = (head + tail).map(\.count).max() ?? 0
+            head = head.map { rjust($0, w) }
+            tail = tail.map { rjust($0, w) }
+        }
+        func rstripped(_ s: String) -> String {
+            var t = s
+            while t.last == " " || t.last == "\n" { t.removeLast() }
+            return t
+        }
+        var summary = "", line = space2
+        func extend(_ value: String, _ displayWidth: Int) {
+            if rstripped(line).count + rstripped(value).count >= displayWidth {
+                summary += rstripped(line)
+                line = space2
+            }
+            line += value
+        }
+        for v in head { extend(v + ", ", width) }
+        if truncated {
+            summary += rstripped(line) + space2 + "..."
+            line = space2
+        }
+        for v in tail.dropLast() { extend(v + ", ", width) }
+        extend(tail[tail.count - 1], width - 2)
+        summary += line + "],"
+        summary += summary.count > width ? space1 : " "
+        return "[" + String(summary.dropFirst(space2.count))
     }
 }

@@ -1,4 +1,4 @@
-// pandas' DataFrame, Series, `.iloc` and `.columns` in the language, over UnrollData's DataFrame.
+// pandas' DataFrame and Series in the language, over UnrollData's DataFrame (`.iloc` is in PandasILoc.swift).
 import UnrollData
 import UnrollTensor
 
@@ -12,19 +12,26 @@ func cellValue(_ column: DataColumn, _ row: Int) -> Value {
     switch column {
     case .int(let v): return .int(v[row])
     case .float(let v): return .float(v[row])
+    case .bool(let v): return .bool(v[row])
     case .string(let v): return v[row].map { .str($0) } ?? .float(.nan)
     }
 }
 
 /// `pandas.DataFrame`.
 final class DataFrameObject: HostObject {
-    let frame: DataFrame
-    init(_ frame: DataFrame) { self.frame = frame }
+    /// Mutable only through `df["name"] = values` (pandas changes the frame in place).
+    private(set) var frame: DataFrame
+    /// Text row labels (`describe()`'s statistics); nil for the integer index.
+    let rowLabels: [String]?
+    init(_ frame: DataFrame, rowLabels: [String]? = nil) {
+        self.frame = frame
+        self.rowLabels = rowLabels
+    }
 
     var typeName: String { "DataFrame" }
-    func repr(_ interp: Interpreter) throws -> String { PandasFormat.frame(frame) }
+    func repr(_ interp: Interpreter) throws -> String { PandasFormat.frame(frame, labels: rowLabels) }
 
-    static let names = ["head", "tail", "shape", "columns", "iloc", "values", "to_numpy", "dtypes"]
+    static let names = ["head", "tail", "shape", "columns", "iloc", "values", "to_numpy", "dtypes", "describe"]
     var attributeNames: [String] { DataFrameObject.names + frame.columnNames }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -42,6 +49,11 @@ final class DataFrameObject: HostObject {
                 let k = n >= 0 ? min(n, count) : max(count + n, 0)
                 return .object(DataFrameObject(self.frame.slice(rows: name == "head" ? 0..<k : (count - k)..<count)))
             })
+        case "describe":
+            return .builtin(Builtin("describe") { args, kwargs, _ in
+                _ = try Arguments("describe", [], args, kwargs)
+                return .object(try PandasDescribe.describe(self.frame))
+            })
         case "dtypes":
             return .object(SeriesObject(.string(frame.columns.map { $0.dtypeName }), labels: frame.columnNames, name: nil, dtypeOverride: "object"))
         default:
@@ -57,8 +69,12 @@ final class DataFrameObject: HostObject {
             throw LangError.typeError("DataFrame.values: Unroll's numpy subset has no object arrays; select numeric columns first (e.g. df.iloc[:, 1:])")
         }
         let allInt = frame.columns.allSatisfy { if case .int = $0 { return true }; return false }
+        let allBool = frame.columns.allSatisfy { if case .bool = $0 { return true }; return false }
+        if !allBool && frame.columns.contains(where: { if case .bool = $0 { return true }; return false }) {
+            throw LangError.typeError("DataFrame.values: bool and number columns make an object array in pandas, which Unroll's numpy subset does not have; select them apart")
+        }
         let t = try pandasCall { try frame.numericTensor() }
-        return allInt ? try t.to(.int64) : t
+        return allBool && frame.columnCount > 0 ? try t.to(.bool) : (allInt ? try t.to(.int64) : t)
     }
 
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
@@ -67,20 +83,58 @@ final class DataFrameObject: HostObject {
             guard let i = frame.columnNames.firstIndex(of: name) else { throw LangError("KeyError", "'\(name)'") }
             return .object(SeriesObject(frame, column: i))
         case .list(let l):
-            let positions = try l.items.map { v -> Int in
-                let name = try v.asString(what: "column name")
-                guard let i = frame.columnNames.firstIndex(of: name) else {
-                    throw LangError("KeyError", "\"None of [Index(['\(name)'], dtype='str')] are in the [columns]\"")
-                }
-                return i
+            if let rows = try PandasMask.rows(key, count: frame.rowCount, index: frame.index, interp) {
+                return .object(DataFrameObject(frame.select(rows: rows, columns: Array(0..<frame.columnCount))))
             }
+            let names = try l.items.map { try $0.asString(what: "column name") }
+            let missing = names.filter { !frame.columnNames.contains($0) }
+            if !missing.isEmpty {
+                let listed = missing.map { "'\($0)'" }.joined(separator: ", ")
+                throw LangError("KeyError", missing.count == names.count
+                                ? "\"None of [Index([\(listed)], dtype='str')] are in the [columns]\""
+                                : "\"[\(listed)] not in index\"")
+            }
+            let positions = names.compactMap { frame.columnNames.firstIndex(of: $0) }
             return .object(DataFrameObject(frame.select(rows: Array(0..<frame.rowCount), columns: positions)))
         case .slice:
             let rows = try interp.sliceIndices(key, count: frame.rowCount)
             return .object(DataFrameObject(frame.select(rows: rows, columns: Array(0..<frame.columnCount))))
         default:
+            if let rows = try PandasMask.rows(key, count: frame.rowCount, index: frame.index, interp) {
+                return .object(DataFrameObject(frame.select(rows: rows, columns: Array(0..<frame.columnCount))))
+            }
             throw LangError("KeyError", try interp.repr(key))
         }
+    }
+
+    /// `df["name"] = values`: a Series of the same rows, a 1-D array or list of matching length, or one value for every row.
+    func setItem(_ key: Value, _ value: Value, _ interp: Interpreter) throws -> Bool {
+        guard case .str(let name) = key else {
+            throw LangError("NotImplementedError", "Unroll's pandas subset assigns whole columns by name only (df[\"name\"] = values)")
+        }
+        let n = frame.rowCount
+        let column: DataColumn
+        switch value {
+        case .int(let i): column = .int([Int64](repeating: i, count: n))
+        case .bool(let b): column = .bool([Bool](repeating: b, count: n))
+        case .float(let d): column = .float([Double](repeating: d, count: n))
+        case .str(let t): column = .string([String?](repeating: t, count: n))
+        case .object(let s as SeriesObject):
+            if let p = s.positions, p != frame.index {
+                throw LangError("NotImplementedError", "Unroll's pandas subset does not align a Series with a different index; assign .values instead")
+            }
+            column = s.column
+        default:
+            let t = try NumpyBinding.arrayTensor(value, interp)
+            guard t.dim == 1 else { throw LangError.valueError("Unroll's pandas subset assigns 1-D values to a column, got \(t.dim) dimensions") }
+            switch t.dtype {
+            case .bool: column = .bool(try t.contiguous().toArray(Bool.self))
+            case .int64: column = .int(try t.contiguous().toArray(Int64.self))
+            default: column = .float(try t.contiguous().doubles())
+            }
+        }
+        try pandasCall { try frame.setColumn(name, column) }
+        return true
     }
 
     func length(_ interp: Interpreter) throws -> Int? { frame.rowCount }
@@ -95,8 +149,12 @@ final class SeriesObject: HostObject {
     let positions: [Int]?
     let name: String?
     let dtypeOverride: String?
+    /// The typed values of an object Series (a row across columns of different dtypes); `column` holds their text.
+    let objectCells: [Value]?
 
-    init(_ column: DataColumn, labels: [String], name: String?, positions: [Int]? = nil, dtypeOverride: String? = nil) {
+    init(_ column: DataColumn, labels: [String], name: String?, positions: [Int]? = nil, dtypeOverride: String? = nil,
+         objectCells: [Value]? = nil) {
+        self.objectCells = objectCells
         self.column = column
         self.labels = labels
         self.positions = positions
@@ -119,12 +177,14 @@ final class SeriesObject: HostObject {
         switch column {
         case .int(let v): return try Tensor(v, shape: [v.count])
         case .float(let v): return try Tensor(v, shape: [v.count])
+        case .bool(let v): return try Tensor(v, shape: [v.count])
         case .string:
             throw LangError.typeError("Series.values: Unroll's numpy subset has no object (text) arrays")
         }
     }
 
-    static let names = ["values", "to_numpy", "shape", "name", "dtype", "iloc", "head", "tail", "tolist"]
+    static let names = ["values", "to_numpy", "shape", "name", "dtype", "iloc", "head", "tail", "tolist",
+                        "mean", "std", "min", "max", "sum"]
     var attributeNames: [String] { SeriesObject.names }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -133,9 +193,20 @@ final class SeriesObject: HostObject {
         case "to_numpy": return .builtin(Builtin("to_numpy") { _, _, _ in NDArrayObject.wrap(try self.valuesTensor()) })
         case "shape": return .tuple([.int(Int64(column.count))])
         case "name": return self.name.map { .str($0) } ?? Value.none
-        case "dtype": return .str(dtypeName)
+        case "dtype":
+            switch column {
+            case .int: return .object(NumpyDTypeObject(.int64))
+            case .float: return .object(NumpyDTypeObject(.float64))
+            case .bool: return .object(NumpyDTypeObject(.bool))
+            case .string: return .object(PandasStringDType())
+            }
         case "iloc": return .object(ILocIndexer(.series(self)))
-        case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map { cellValue(self.column, $0) }) })
+        case "mean", "std", "min", "max", "sum":
+            return .builtin(Builtin(name) { args, kwargs, _ in
+                let a = try Arguments(name, ["axis", "skipna", "ddof"], args, kwargs)
+                return try PandasDescribe.reduce(name, self.column, ddof: try a.int("ddof", default: 1), skipNaN: try a.bool("skipna", default: true))
+            })
+        case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map(self.cell)) })
         case "head", "tail":
             return .builtin(Builtin(name) { args, kwargs, _ in
                 let a = try Arguments(name, ["n"], args, kwargs)
@@ -151,24 +222,30 @@ final class SeriesObject: HostObject {
 
     func rows(_ picked: [Int]) -> SeriesObject {
         SeriesObject(column.rows(picked), labels: picked.map { labels[$0] }, name: name,
-                     positions: positions.map { p in picked.map { p[$0] } }, dtypeOverride: dtypeOverride)
+                     positions: positions.map { p in picked.map { p[$0] } }, dtypeOverride: dtypeOverride,
+                     objectCells: objectCells.map { cells in picked.map { cells[$0] } })
     }
 
     /// `s[label]` looks up a row label (pandas' label semantics for an integer index); slices are positional.
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
         if case .slice = key { return .object(rows(try interp.sliceIndices(key, count: column.count))) }
+        if let picked = try PandasMask.rows(key, count: column.count, index: positions, interp) { return .object(rows(picked)) }
         if let positions, case .int(let label) = key {
             guard let i = positions.firstIndex(of: Int(label)) else { throw LangError("KeyError", "\(label)") }
-            return cellValue(column, i)
+            return cell(i)
         }
-        if case .str(let s) = key, let i = labels.firstIndex(of: s) { return cellValue(column, i) }
+        if case .str(let s) = key, let i = labels.firstIndex(of: s) { return cell(i) }
         throw LangError("KeyError", try interp.repr(key))
     }
 
     func length(_ interp: Interpreter) throws -> Int? { column.count }
-    func iterate(_ interp: Interpreter) throws -> [Value]? { (0..<column.count).map { cellValue(column, $0) } }
+    func iterate(_ interp: Interpreter) throws -> [Value]? { (0..<column.count).map(cell) }
+
+    /// The Python value at position `i`.
+    func cell(_ i: Int) -> Value { objectCells?[i] ?? cellValue(column, i) }
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        if let mask = try PandasMask.compare(self, op, other, reflected: reflected) { return .object(mask) }
         guard let (a, b) = try NumpyBinding.promote(try valuesTensor(), other, op: op, reflected: reflected) else { return nil }
         let r: Tensor
         switch op {
@@ -176,10 +253,47 @@ final class SeriesObject: HostObject {
         case .sub: r = try a.sub(b)
         case .mul: r = try a.mul(b)
         case .div: r = try a.div(b)
+        case .pow: r = try a.pow(b)
         default: return nil
         }
-        let col: DataColumn = r.dtype == .int64 ? .int(r.toArray(Int64.self)) : .float(r.doubles())
-        return .object(SeriesObject(col, labels: labels, name: name, positions: positions))
+        return .object(series(r))
+    }
+
+    func unary(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
+        switch op {
+        case .neg: return .object(series(try valuesTensor().neg()))
+        case .pos: return .object(series(try valuesTensor()))
+        case .invert:
+            guard case .bool(let flags) = column else { return nil }
+            return .object(series(.bool(flags.map { !$0 })))
+        }
+    }
+
+    /// Values computed from this Series' values, with its labels and name.
+    func series(_ values: Tensor) -> SeriesObject {
+        switch values.dtype {
+        case .int64: return series(.int(values.toArray(Int64.self)))
+        case .bool: return series(.bool(values.toArray(Bool.self)))
+        default: return series(.float(values.doubles()))
+        }
+    }
+
+    func series(_ column: DataColumn) -> SeriesObject {
+        SeriesObject(column, labels: labels, name: name, positions: positions)
+    }
+}
+
+/// The dtype of a text column (pandas 3's default string dtype without pyarrow); compares equal to `'str'`.
+final class PandasStringDType: HostObject {
+    var typeName: String { "StringDtype" }
+    func repr(_ interp: Interpreter) throws -> String { "<StringDtype(storage='python', na_value=nan)>" }
+    func str(_ interp: Interpreter) throws -> String { "str" }
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
+        guard op == .eq || op == .ne else { return nil }
+        var same = false
+        if case .str(let s) = other { same = s == "str" || s == "string" }
+        if case .object(let o) = other { same = o is PandasStringDType }
+        return .bool(op == .eq ? same : !same)
     }
 }
 
@@ -189,21 +303,7 @@ final class PandasIndexObject: HostObject {
     init(_ names: [String]) { self.names = names }
     var typeName: String { "Index" }
     func repr(_ interp: Interpreter) throws -> String {
-        let items = names.map { "'\($0)'" }
-        let oneLine = "Index([" + items.joined(separator: ", ") + "], dtype='str')"
-        if oneLine.count <= PandasFormat.width { return oneLine }
-        var lines: [String] = []
-        var line = "Index(["
-        for (i, item) in items.enumerated() {
-            let piece = item + (i < items.count - 1 ? "," : "")
-            if line.count + piece.count + 1 > PandasFormat.width - 1, line != "Index([" {
-                lines.append(line)
-                line = "       "
-            } else if line != "Index([" { line += " " }
-            line += piece
-        }
-        lines.append(line + "],")
-        return lines.joined(separator: "\n") + "\n      dtype='str')"
+        "Index(" + PandasFormat.objectSummary(names.map { "'\($0)'" }, name: "Index") + "dtype='str')"
     }
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
         if case .slice = key { return .object(PandasIndexObject(try interp.sliceIndices(key, count: names.count).map { names[$0] })) }
@@ -213,92 +313,5 @@ final class PandasIndexObject: HostObject {
     func length(_ interp: Interpreter) throws -> Int? { names.count }
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         name == "tolist" ? .builtin(Builtin("tolist") { _, _, _ in .makeList(self.names.map { .str($0) }) }) : nil
-    }
-}
-
-/// `df.iloc[...]` / `s.iloc[...]`: positional selection with ints, slices and lists, rows then columns.
-final class ILocIndexer: HostObject {
-    enum Target { case frame(DataFrame), series(SeriesObject) }
-    let target: Target
-    init(_ target: Target) { self.target = target }
-    var typeName: String { "_iLocIndexer" }
-    func repr(_ interp: Interpreter) throws -> String { "<pandas.core.indexing._iLocIndexer object at \(interp.address(self))>" }
-
-    /// Positions for one axis; `scalar` is set for a single integer (which drops that axis).
-    private func positions(_ key: Value, count: Int, _ interp: Interpreter, axis: Int) throws -> (positions: [Int], scalar: Bool) {
-        switch key {
-        case .slice: return (try interp.sliceIndices(key, count: count), false)
-        case .int, .bool:
-            let i = try key.asInt()
-            let j = i < 0 ? i + count : i
-            guard j >= 0 && j < count else {
-                throw LangError("IndexError", axis == 0 ? "single positional indexer is out-of-bounds" : "index \(i) is out of bounds for axis 0 with size \(count)")
-            }
-            return ([j], true)
-        case .list, .tuple:
-            let items = try interp.iterate(key)
-            return (try items.map { v in
-                let i = try v.asInt(what: "iloc position")
-                let j = i < 0 ? i + count : i
-                guard j >= 0 && j < count else { throw LangError("IndexError", "positional indexers are out-of-bounds") }
-                return j
-            }, false)
-        default:
-            if let t = ArrayBridge.tensor(key), t.dtype == .int64 { return try positions(.makeList(NumpyBinding.pythonValues(t.reshape([-1]))), count: count, interp, axis: axis) }
-            throw LangError.typeError("Cannot index by location index with a non-integer key")
-        }
-    }
-
-    func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
-        switch target {
-        case .series(let s):
-            let (rows, scalar) = try positions(key, count: s.column.count, interp, axis: 0)
-            return scalar ? cellValue(s.column, rows[0]) : .object(s.rows(rows))
-        case .frame(let df):
-            var rowKey = key, colKey: Value = .slice(.none, .none, .none)
-            if case .tuple(let items) = key {
-                guard items.count == 2 else { throw LangError("IndexingError", "Too many indexers") }
-                rowKey = items[0]; colKey = items[1]
-            }
-            let (rows, rowScalar) = try positions(rowKey, count: df.rowCount, interp, axis: 0)
-            let (cols, colScalar) = try positions(colKey, count: df.columnCount, interp, axis: 1)
-            switch (rowScalar, colScalar) {
-            case (true, true): return cellValue(df.columns[cols[0]], rows[0])
-            case (false, true):
-                let c = cols[0]
-                let column: DataColumn
-                if let first = rows.first, let last = rows.last, last - first + 1 == rows.count, rows == Array(first...last) {
-                    column = df.columns[c].rows(first..<(last + 1))
-                } else {
-                    column = df.columns[c].rows(rows)
-                }
-                return .object(SeriesObject(column, labels: rows.map { String(df.index[$0]) }, name: df.columnNames[c], positions: rows.map { df.index[$0] }))
-            case (true, false):
-                return .object(rowSeries(df, row: rows[0], columns: cols))
-            case (false, false):
-                return .object(DataFrameObject(df.select(rows: rows, columns: cols)))
-            }
-        }
-    }
-
-    /// One row as a Series labelled by column names (int64 if all ints, float64 if all numbers, else object).
-    private func rowSeries(_ df: DataFrame, row: Int, columns: [Int]) -> SeriesObject {
-        let picked = columns.map { df.columns[$0] }
-        let labels = columns.map { df.columnNames[$0] }
-        let name = String(df.index[row])
-        if picked.allSatisfy({ if case .int = $0 { return true }; return false }) {
-            return SeriesObject(.int(picked.map { if case .int(let v) = $0 { return v[row] }; return 0 }), labels: labels, name: name)
-        }
-        if picked.allSatisfy(\.isNumeric) {
-            return SeriesObject(.float(picked.compactMap { $0.doubles()?[row] }), labels: labels, name: name)
-        }
-        let texts: [String?] = picked.map { c in
-            switch c {
-            case .int(let v): return String(v[row])
-            case .float(let v): return v[row].isNaN ? nil : String(v[row])
-            case .string(let v): return v[row]
-            }
-        }
-        return SeriesObject(.string(texts), labels: labels, name: name, dtypeOverride: "object")
     }
 }
