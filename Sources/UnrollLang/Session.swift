@@ -83,23 +83,24 @@ public final class Session {
     /// Parses and executes one input (one or several statements, or a block). Expression statements echo
     /// their repr unless it is None. On failure the error text is also written to the output sink;
     /// variables assigned before the failure are kept.
-    public func run(_ source: String, file: String = "<stdin>") -> RunOutcome {
+    /// `echo: false` runs it as Python runs a script file (`unroll run`, `-c`): expression statements print nothing.
+    public func run(_ source: String, file: String = "<stdin>", echo: Bool = true) -> RunOutcome {
         var outcome = RunOutcome(succeeded: true)
         let interp = interpreter
         worker.sync {
-            outcome = Session.execute(source, interp)
+            outcome = Session.execute(source, interp, echo: echo)
         }
         if printsErrors, let text = outcome.errorText { output(text.hasSuffix("\n") ? text : text + "\n") }
         return outcome
     }
 
-    private static func execute(_ source: String, _ interp: Interpreter) -> RunOutcome {
+    private static func execute(_ source: String, _ interp: Interpreter, echo: Bool) -> RunOutcome {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         interp.sourceLines = lines.map { Substring($0) }
         interp.stepsTaken = 0
         do {
             let statements = try Parser.parse(source)
-            try interp.runModule(statements, echo: true)
+            try interp.runModule(statements, echo: echo)
             return RunOutcome(succeeded: true)
         } catch var error as LangError {
             if error.sourceLine == nil, let r = error.range, r.line - 1 < lines.count, r.line >= 1 {

@@ -7,8 +7,9 @@ func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// Runs a whole script as one input; returns the process exit status (1 on error).
+/// Runs a whole script as one input, without echoing expression statements (as Python runs a file); returns the
+/// process exit status (1 on error).
 func runScript(_ source: String, file: String) -> Int32 {
     let session = Session(output: writeOut)
-    return session.run(source, file: file).succeeded ? 0 : 1
+    return session.run(source, file: file, echo: false).succeeded ? 0 : 1  // a script echoes nothing, as python3 FILE
 }
