@@ -90,8 +90,10 @@ extension Interpreter {
     /// Python's `format(value, spec)`.
     func format(_ value: Value, spec: String) throws -> String {
         // PyTorch's Tensor.__format__: a 0-dim tensor formats as its item() (f"{mse.compute()}" prints 0.1329216...).
-        if case .object(let o) = value, let t = TensorBridge.tensor(o), t.dim == 0 {
-            return try format(TensorConvert.value(try t.item()), spec: spec)
+        // Any other tensor takes object.__format__, which refuses a format spec.
+        if case .object(let o) = value, let t = TensorBridge.tensor(o) {
+            if t.dim == 0 { return try format(TensorConvert.value(try t.item()), spec: spec) }
+            if !spec.isEmpty { throw LangError.typeError("unsupported format string passed to Tensor.__format__") }
         }
         if spec.isEmpty { return try str(value) }
         let f = try FormatSpec(spec)
