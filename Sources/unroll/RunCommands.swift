@@ -1,6 +1,7 @@
 // `unroll run FILE` and `unroll -c CODE`: running a whole script at once (stdin mode lives in UnrollREPL/StdinMode).
 import Foundation
 import UnrollLang
+import UnrollREPL
 
 /// Writes text to stdout unbuffered enough that interleaving with errors stays in order.
 func writeOut(_ text: String) {
@@ -11,5 +12,8 @@ func writeOut(_ text: String) {
 /// process exit status (1 on error).
 func runScript(_ source: String, file: String) -> Int32 {
     let session = Session(output: writeOut)
+    // Ctrl-C stops the script with KeyboardInterrupt (as Python's), so loops end cleanly: tqdm closes its bar line.
+    let flag = session.interpreterForBindings.interruptFlag
+    InterruptWatcher(onInterrupt: { flag.raise() }).start()
     return session.run(source, file: file, echo: false).succeeded ? 0 : 1  // a script echoes nothing, as python3 FILE
 }

@@ -185,3 +185,30 @@ private func run(_ source: String) -> (output: String, error: String?) {
         if case .int(let n) = steps { #expect(n > 0) } else { Issue.record("steps is \(steps)") }
     }
 }
+
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: unrollBinary.path), "build the unroll product first"))
+struct ScriptInterruptTests {
+    /// `unroll run` turns SIGINT (Ctrl-C) into KeyboardInterrupt: the loop stops, the error is printed, status 1.
+    @Test func sigintStopsARunningScript() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-sigint-\(UUID().uuidString).py")
+        try "from tqdm import tqdm\nprint('started')\nn = 0\nwhile True:\n    for i in tqdm(range(100)):\n        n += 1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = unrollBinary
+        process.arguments = ["run", file.path]
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the script is inside its loop, then press Ctrl-C.
+        let started = stdout.fileHandleForReading.availableData
+        #expect(String(decoding: started, as: UTF8.self) == "started\n")
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGINT)
+        let rest = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: rest, as: UTF8.self).hasPrefix("KeyboardInterrupt"))
+        #expect(process.terminationStatus == 1)
+    }
+}
