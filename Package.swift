@@ -22,7 +22,9 @@ let package = Package(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
         .target(name: "UnrollTensor", dependencies: ["CBLAS"]),
-        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "CBLAS"]),
+        // Hand-vectorised C kernels (AVX2+FMA, chosen at run time) for the recurrent layers' small per-step products.
+        .target(name: "CKernels", path: "Sources/CKernels"),
+        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "CBLAS", "CKernels"]),
         .target(
             name: "UnrollData",
             dependencies: ["UnrollTensor", "UnrollNN", .product(name: "SwiftCSV", package: "SwiftCSV")]),

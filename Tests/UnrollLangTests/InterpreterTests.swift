@@ -77,9 +77,9 @@ final class OutputBox: @unchecked Sendable { var text = "" }
     }
 
     @Test func importErrorsExplain() {
-        let (_, numpy) = run("import numpy as np\n")
-        #expect(numpy.errorLine == "ModuleNotFoundError: No module named 'numpy'")
-        #expect(numpy.errorText?.contains("course-compatibility") == true)
+        let (_, sklearn) = run("from sklearn.preprocessing import MinMaxScaler\n")
+        #expect(sklearn.errorLine == "ModuleNotFoundError: No module named 'sklearn'")
+        #expect(sklearn.errorText?.contains("course-compatibility") == true)
         let (_, os) = run("import os\n")
         #expect(os.errorLine == "ModuleNotFoundError: No module named 'os'")
         #expect(os.errorText?.contains("no user modules") == true)

@@ -38,11 +38,12 @@ extension Interpreter {
                 throw LangError("ModuleNotFoundError", "No module named '\(name)'",
                                 hint: "Unroll provides: " + ModuleRegistry.names.filter { $0.hasPrefix(top) }.sorted().joined(separator: ", ") + ".")
             }
+            // As in Python, a missing package is named by its top level: `import sklearn.preprocessing` reports 'sklearn'.
             if plannedModules.contains(top) {
-                throw LangError("ModuleNotFoundError", "No module named '\(name)'",
+                throw LangError("ModuleNotFoundError", "No module named '\(top)'",
                                 hint: "Unroll will provide '\(top)' with its course-compatibility work; it is not available yet.")
             }
-            throw LangError("ModuleNotFoundError", "No module named '\(name)'",
+            throw LangError("ModuleNotFoundError", "No module named '\(top)'",
                             hint: "Unroll has no user modules; it provides torch and the course's namespaces only.")
         }
         let ns = factory()

@@ -20,7 +20,7 @@ enum Activation {
     }
 
     static func tanh(_ x: Tensor) throws -> Tensor {
-        let y = try map(x, Foundation.tanh, tanhf)
+        let y = try map(x, Foundation.tanh, Tensor.fastTanh)
         let saved = y.detach()
         return y.recordGrad("TanhBackward0", inputs: [x]) { g in
             [try g.mul(try map(saved, { 1 - $0 * $0 }, { 1 - $0 * $0 }))]
@@ -28,7 +28,7 @@ enum Activation {
     }
 
     static func sigmoid(_ x: Tensor) throws -> Tensor {
-        let y = try map(x, { 1 / (1 + exp(-$0)) }, { 1 / (1 + expf(-$0)) })
+        let y = try map(x, { 1 / (1 + exp(-$0)) }, Tensor.fastSigmoid)
         let saved = y.detach()
         return y.recordGrad("SigmoidBackward0", inputs: [x]) { g in
             [try g.mul(try map(saved, { $0 * (1 - $0) }, { $0 * (1 - $0) }))]

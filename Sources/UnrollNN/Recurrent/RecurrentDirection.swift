@@ -1,4 +1,5 @@
 // The fused kernel for one layer and direction: one input GEMM for all steps, one hidden GEMM per step, fused gates, and BPTT.
+import CKernels
 import Foundation
 
 /// Which recurrence a layer runs.
@@ -54,16 +55,19 @@ struct DirectionGrads {
 final class DirectionTape {
     var gates: [Float]    // L*N*G*H activated gates (RNN: the new hidden state)
     var cells: [Float]    // LSTM: L*N*H cell states
+    var tanhCells: [Float] // LSTM: tanh of each cell state, reused by backward
     var hraw: [Float]     // LSTM with projection: L*N*H unprojected hidden
     var ghn: [Float]      // GRU: L*N*H of W_hn h + b_hn
     var hprev: [Float]    // L*N*outSize hidden state entering each step
     init(_ s: DirectionShape) {
+        // Every entry is written by the forward before backward reads it, so no zero fill is needed.
         let ln = s.steps * s.batch
-        gates = [Float](repeating: 0, count: ln * s.gates)
-        cells = s.kind == .lstm ? [Float](repeating: 0, count: ln * s.hidden) : []
-        hraw = s.projects ? [Float](repeating: 0, count: ln * s.hidden) : []
-        ghn = s.kind == .gru ? [Float](repeating: 0, count: ln * s.hidden) : []
-        hprev = [Float](repeating: 0, count: ln * s.outSize)
+        gates = uninitializedFloats(ln * s.gates)
+        cells = s.kind == .lstm ? uninitializedFloats(ln * s.hidden) : []
+        tanhCells = s.kind == .lstm ? uninitializedFloats(ln * s.hidden) : []
+        hraw = s.projects ? uninitializedFloats(ln * s.hidden) : []
+        ghn = s.kind == .gru ? uninitializedFloats(ln * s.hidden) : []
+        hprev = uninitializedFloats(ln * s.outSize)
     }
 }
 
@@ -81,13 +85,21 @@ enum RecurrentDirection {
             return
         }
         var ghScratch = [Float](repeating: 0, count: s.kind == .gru ? N * G : 0)
+        // W_hh transposed once per call, so each step's product reads it row by row.
+        let whhT = transposed(w.whh, rows: G, cols: P)
+        // An LSTM without an initial cell state starts from zeros.
+        let zeroCells = [Float](repeating: 0, count: s.kind == .lstm && c0 == nil ? N * H : 0)
         tape.gates.withUnsafeMutableBufferPointer { gatesBuf in
         tape.cells.withUnsafeMutableBufferPointer { cellsBuf in
+        tape.tanhCells.withUnsafeMutableBufferPointer { tanhCellsBuf in
+        zeroCells.withUnsafeBufferPointer { zeroCellsBuf in
         tape.hraw.withUnsafeMutableBufferPointer { hrawBuf in
         tape.ghn.withUnsafeMutableBufferPointer { ghnBuf in
         tape.hprev.withUnsafeMutableBufferPointer { hprevBuf in
         ghScratch.withUnsafeMutableBufferPointer { ghBuf in
-            guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
+        whhT.withUnsafeBufferPointer { whhTBuf in
+            guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress,
+                  let whhT = whhTBuf.baseAddress else { return }
             // All steps' input projections in one GEMM, with the biases folded in where the recurrence allows.
             gemm(false, true, L * N, G, s.inputSize, x, s.inputSize, w.wih, s.inputSize, 0, gates, G)
             let foldHidden = s.kind != .gru
@@ -95,9 +107,12 @@ enum RecurrentDirection {
                 var bias = [Float](repeating: 0, count: G)
                 if let b = w.bih { for j in 0..<G { bias[j] += b[j] } }
                 if foldHidden, let b = w.bhh { for j in 0..<G { bias[j] += b[j] } }
-                for r in 0..<(L * N) {
-                    let row = gates + r * G
-                    for j in 0..<G { row[j] += bias[j] }
+                bias.withUnsafeBufferPointer { b in
+                    guard let b = b.baseAddress else { return }
+                    for r in 0..<(L * N) {
+                        let row = gates + r * G
+                        for j in 0..<G { row[j] += b[j] }
+                    }
                 }
             }
             for step in 0..<L {
@@ -113,37 +128,36 @@ enum RecurrentDirection {
                 let o = out + t * N * s.outStride
                 switch s.kind {
                 case .rnnTanh, .rnnRelu:
-                    gemm(false, true, N, H, P, hp, P, w.whh, P, 1, g, G)
-                    let relu = s.kind == .rnnRelu
-                    for n in 0..<N {
-                        let row = g + n * H, orow = o + n * s.outStride
-                        for j in 0..<H {
-                            let v = relu ? max(row[j], 0) : tanhf(row[j])
-                            row[j] = v
-                            orow[j] = v
-                        }
+                    stepProduct(N, H, P, hp, P, whhT, G, g, G, accumulate: true)
+                    // Activate the whole step in place (one vectorisable loop), then copy rows to the output.
+                    if s.kind == .rnnRelu {
+                        for i in 0..<(N * H) { g[i] = g[i] > 0 || g[i].isNaN ? g[i] : 0 }
+                    } else {
+                        unroll_tanh_inplace(g, N * H)
                     }
+                    for n in 0..<N { (o + n * s.outStride).update(from: g + n * H, count: H) }
                 case .lstm:
-                    guard let cells = cellsBuf.baseAddress else { return }
-                    gemm(false, true, N, G, P, hp, P, w.whh, P, 1, g, G)
+                    guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
+                          let zeroCells = zeroCellsBuf.baseAddress ?? c0 else { return }
+                    stepProduct(N, G, P, hp, P, whhT, G, g, G, accumulate: true)
                     let c = cells + t * N * H
-                    let cp: UnsafePointer<Float>? = step == 0 ? c0 : UnsafePointer(cells + s.time(step - 1) * N * H)
+                    let cp: UnsafePointer<Float> = step == 0 ? (c0 ?? zeroCells)
+                                                             : UnsafePointer(cells + s.time(step - 1) * N * H)
+                    let tc = tanhCells + t * N * H
                     let hr = s.projects ? hrawBuf.baseAddress.map { $0 + t * N * H } : nil
                     for n in 0..<N {
-                        let row = g + n * G
-                        let crow = c + n * H
-                        let cprow = cp.map { $0 + n * H }
+                        // Gate blocks as separate pointers: `row[H + j]` would carry an overflow check per element,
+                        // which keeps the loop scalar. Gates i, f, o are sigmoids and g is a tanh, done by the C
+                        // kernels (8 lanes with AVX2).
+                        let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
+                        unroll_sigmoid_inplace(ir, 2 * H)
+                        unroll_tanh_inplace(gr, H)
+                        unroll_sigmoid_inplace(orr, H)
+                        let crow = c + n * H, cprow = cp + n * H, tcrow = tc + n * H
+                        for j in 0..<H { crow[j] = fr[j] * cprow[j] + ir[j] * gr[j] }
+                        unroll_tanh(crow, tcrow, H)
                         let hrow = hr.map { $0 + n * H } ?? (o + n * s.outStride)
-                        for j in 0..<H {
-                            let ig = sigmoidf(row[j])
-                            let fg = sigmoidf(row[H + j])
-                            let gg = tanhf(row[2 * H + j])
-                            let og = sigmoidf(row[3 * H + j])
-                            row[j] = ig; row[H + j] = fg; row[2 * H + j] = gg; row[3 * H + j] = og
-                            let cv = fg * (cprow?[j] ?? 0) + ig * gg
-                            crow[j] = cv
-                            hrow[j] = og * tanhf(cv)
-                        }
+                        for j in 0..<H { hrow[j] = orr[j] * tcrow[j] }
                     }
                     if let hr, let whr = w.whr {
                         gemm(false, true, N, P, H, hr, H, whr, H, 0, o, s.outStride)
@@ -152,23 +166,23 @@ enum RecurrentDirection {
                     guard let gh = ghBuf.baseAddress, let ghnAll = ghnBuf.baseAddress else { return }
                     if let bhh = w.bhh {
                         for n in 0..<N { (gh + n * G).update(from: bhh, count: G) }
-                        gemm(false, true, N, G, P, hp, P, w.whh, P, 1, gh, G)
+                        stepProduct(N, G, P, hp, P, whhT, G, gh, G, accumulate: true)
                     } else {
-                        gemm(false, true, N, G, P, hp, P, w.whh, P, 0, gh, G)
+                        stepProduct(N, G, P, hp, P, whhT, G, gh, G, accumulate: false)
                     }
                     let ghn = ghnAll + t * N * H
                     for n in 0..<N {
                         let row = g + n * G, hrow = gh + n * G, hprow = hp + n * P, orow = o + n * s.outStride
                         let nrow = ghn + n * H
-                        for j in 0..<H {
-                            let r = sigmoidf(row[j] + hrow[j])
-                            let z = sigmoidf(row[H + j] + hrow[H + j])
-                            let hn = hrow[2 * H + j]
-                            let nv = tanhf(row[2 * H + j] + r * hn)
-                            row[j] = r; row[H + j] = z; row[2 * H + j] = nv
-                            nrow[j] = hn
-                            orow[j] = (1 - z) * nv + z * hprow[j]
-                        }
+                        // r and z first (one vectorisable loop over 2H), then the candidate and the blend; gate blocks
+                        // are separate pointers so no index needs an overflow check.
+                        for j in 0..<(2 * H) { row[j] += hrow[j] }
+                        unroll_sigmoid_inplace(row, 2 * H)
+                        let rr = row, zr = row + H, nr = row + 2 * H, hnr = hrow + 2 * H
+                        for j in 0..<H { nr[j] += rr[j] * hnr[j] }
+                        unroll_tanh_inplace(nr, H)
+                        nrow.update(from: hnr, count: H)
+                        for j in 0..<H { orow[j] = (1 - zr[j]) * nr[j] + zr[j] * hprow[j] }
                     }
                 }
             }
@@ -178,6 +192,6 @@ enum RecurrentDirection {
             if s.kind == .lstm, let cn, let cells = cellsBuf.baseAddress {
                 cn.update(from: cells + s.time(L - 1) * N * H, count: N * H)
             }
-        }}}}}}
+        }}}}}}}}}
     }
 }

@@ -25,6 +25,7 @@ extension RecurrentDirection {
         dhraw.withUnsafeMutableBufferPointer { dhrawBuf in
         tape.gates.withUnsafeBufferPointer { gatesBuf in
         tape.cells.withUnsafeBufferPointer { cellsBuf in
+        tape.tanhCells.withUnsafeBufferPointer { tanhCellsBuf in
         tape.hraw.withUnsafeBufferPointer { hrawBuf in
         tape.ghn.withUnsafeBufferPointer { ghnBuf in
         tape.hprev.withUnsafeBufferPointer { hprevBuf in
@@ -49,9 +50,10 @@ extension RecurrentDirection {
                         let h = g[i]
                         dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
                     }
-                    gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
+                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
                 case .lstm:
-                    guard let cells = cellsBuf.baseAddress, let dcp = dcBuf.baseAddress else { return }
+                    guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
+                          let dcp = dcBuf.baseAddress else { return }
                     var dhr: UnsafePointer<Float> = UnsafePointer(dhp)
                     if s.projects, let whr = w.whr, let gwhr = grads.whr, let hraw = hrawBuf.baseAddress,
                        let dhrawp = dhrawBuf.baseAddress {
@@ -59,56 +61,77 @@ extension RecurrentDirection {
                         gemm(false, false, N, H, P, dhp, P, whr, H, 0, dhrawp, H)
                         dhr = UnsafePointer(dhrawp)
                     }
-                    let c = cells + t * N * H
+                    let tcAll = tanhCells + t * N * H
+                    // The first step's previous cell state is c0, or zeros without one (dgi's f block then gets 0).
                     let cp: UnsafePointer<Float>? = step == 0 ? c0 : cells + s.time(step - 1) * N * H
                     for n in 0..<N {
-                        let row = g + n * G, drow = dgi + n * G
+                        // Gate blocks as separate pointers, so the loops carry no per-element overflow checks.
+                        let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
+                        let di = dgi + n * G, df = di + H, dg = di + 2 * H, dout = di + 3 * H
+                        let tc = tcAll + n * H, dhv = dhr + n * H, dcv = dcp + n * H
                         for j in 0..<H {
-                            let k = n * H + j
-                            let ig = row[j], fg = row[H + j], gg = row[2 * H + j], og = row[3 * H + j]
-                            let tc = tanhf(c[k])
-                            let dhv = dhr[k]
-                            let dcv = dcp[k] + dhv * og * (1 - tc * tc)
-                            let cprev = cp?[k] ?? 0
-                            drow[j] = dcv * gg * ig * (1 - ig)
-                            drow[H + j] = dcv * cprev * fg * (1 - fg)
-                            drow[2 * H + j] = dcv * ig * (1 - gg * gg)
-                            drow[3 * H + j] = dhv * tc * og * (1 - og)
-                            dcp[k] = dcv * fg
+                            let og = orr[j], t = tc[j], dh = dhv[j]
+                            dcv[j] = dcv[j] + dh * og * (1 - t * t)
+                            dout[j] = dh * t * og * (1 - og)
                         }
+                        for j in 0..<H {
+                            let ig = ir[j], gg = gr[j], d = dcv[j]
+                            di[j] = d * gg * ig * (1 - ig)
+                            dg[j] = d * ig * (1 - gg * gg)
+                        }
+                        if let cp {
+                            let cprow = cp + n * H
+                            for j in 0..<H { df[j] = dcv[j] * cprow[j] * fr[j] * (1 - fr[j]) }
+                        } else {
+                            df.update(repeating: 0, count: H)
+                        }
+                        for j in 0..<H { dcv[j] *= fr[j] }
                     }
-                    gemm(false, false, N, P, G, dgi, G, w.whh, P, 0, dhp, P)
+                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
                 case .gru:
                     guard let ghnAll = ghnBuf.baseAddress else { return }
                     let dgh = dGhAll + t * N * G
                     let ghn = ghnAll + t * N * H
                     let hp = hprevAll + t * N * P
                     for n in 0..<N {
-                        let row = g + n * G, drow = dgi + n * G, dhrow = dgh + n * G
+                        let rr = g + n * G, zr = rr + H, nr = rr + 2 * H
+                        let dr = dgi + n * G, dz = dr + H, dn = dr + 2 * H
+                        let hr = dgh + n * G, hz = hr + H, hn = hr + 2 * H
+                        let dhv = dhp + n * H, hpv = hp + n * H, ghv = ghn + n * H
                         for j in 0..<H {
-                            let k = n * H + j
-                            let r = row[j], z = row[H + j], nv = row[2 * H + j]
-                            let dhv = dhp[k]
-                            let dn = dhv * (1 - z) * (1 - nv * nv)
-                            let dz = dhv * (hp[k] - nv) * z * (1 - z)
-                            let dr = dn * ghn[k] * r * (1 - r)
-                            drow[j] = dr; drow[H + j] = dz; drow[2 * H + j] = dn
-                            dhrow[j] = dr; dhrow[H + j] = dz; dhrow[2 * H + j] = dn * r
-                            dhp[k] = dhv * z
+                            let r = rr[j], z = zr[j], nv = nr[j], d = dhv[j]
+                            let dnv = d * (1 - z) * (1 - nv * nv)
+                            let dzv = d * (hpv[j] - nv) * z * (1 - z)
+                            let drv = dnv * ghv[j] * r * (1 - r)
+                            dr[j] = drv; dz[j] = dzv; dn[j] = dnv
+                            hr[j] = drv; hz[j] = dzv; hn[j] = dnv * r
+                            dhv[j] = d * z
                         }
                     }
-                    gemm(false, false, N, P, G, dgh, G, w.whh, P, 1, dhp, P)
+                    stepProduct(N, P, G, dgh, G, w.whh, P, dhp, P, accumulate: true)
                 }
             }
             // Weight gradients for all steps at once.
             gemm(true, false, G, s.inputSize, L * N, dGiAll, G, x, s.inputSize, 1, grads.wih, s.inputSize)
             gemm(true, false, G, P, L * N, dGhAll, G, hprevAll, P, 1, grads.whh, P)
-            if let gb = grads.bih { addColumnSums(dGiAll, rows: L * N, cols: G, into: gb) }
-            if let gb = grads.bhh { addColumnSums(dGhAll, rows: L * N, cols: G, into: gb) }
+            if s.kind == .gru {
+                if let gb = grads.bih { addColumnSums(dGiAll, rows: L * N, cols: G, into: gb) }
+                if let gb = grads.bhh { addColumnSums(dGhAll, rows: L * N, cols: G, into: gb) }
+            } else if grads.bih != nil || grads.bhh != nil {
+                // Both biases enter the same pre-activation, so their gradients are the same column sums: sum once.
+                var sums = [Float](repeating: 0, count: G)
+                sums.withUnsafeMutableBufferPointer { buf in
+                    guard let sp = buf.baseAddress else { return }
+                    addColumnSums(dGiAll, rows: L * N, cols: G, into: sp)
+                    for gb in [grads.bih, grads.bhh].compactMap({ $0 }) {
+                        for j in 0..<G { gb[j] += sp[j] }
+                    }
+                }
+            }
             gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize)
             dh0.update(from: dhp, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
             if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
-        }}}}}}}}}}
+        }}}}}}}}}}}
     }
 }

@@ -38,7 +38,7 @@ enum RecurrentStack {
         var inputs: [[Float]] = []
         var out: [Float] = []
         for layer in 0..<cfg.layers {
-            out = [Float](repeating: 0, count: L * N * D * P)
+            out = uninitializedFloats(L * N * D * P)  // each direction writes its column block of every row
             for d in 0..<D {
                 let s = DirectionShape(kind: cfg.kind, steps: L, batch: N, inputSize: cfg.layerInput(layer), hidden: H,
                                        outSize: P, outStride: D * P, reverse: d == 1)

@@ -1,0 +1,40 @@
+// The per-step product kernel (AVX2 tiles with row/column remainders, or BLAS) against a double-precision reference.
+import Testing
+@testable import UnrollNN
+
+struct StepProductTests {
+    /// Deterministic values in [-1, 1) that are not all alike.
+    static func values(_ count: Int, seed: Int) -> [Float] {
+        (0..<count).map { Float(((($0 + 1) * 7919 + seed * 104_729) % 2001) - 1000) / 1000 }
+    }
+
+    @Test(arguments: [(1, 1, 1), (3, 5, 2), (4, 16, 8), (5, 17, 3), (7, 40, 9), (9, 24, 32), (32, 128, 32), (6, 7, 0)])
+    func matchesReference(_ shape: (Int, Int, Int)) {
+        let (m, n, k) = shape
+        // Leading dimensions wider than the logical sizes, as the layers use them.
+        let lda = k + 2, ldb = n + 3, ldc = n + 1
+        let a = Self.values(m * lda, seed: 1), b = Self.values(max(k, 1) * ldb, seed: 2)
+        for accumulate in [false, true] {
+            var c = Self.values(m * ldc, seed: 3)
+            let before = c
+            a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+            c.withUnsafeMutableBufferPointer { cp in
+                guard let ap = ap.baseAddress, let bp = bp.baseAddress, let cp = cp.baseAddress else { return }
+                stepProduct(m, n, k, ap, lda, bp, ldb, cp, ldc, accumulate: accumulate)
+            }}}
+            for i in 0..<m {
+                for j in 0..<ldc {
+                    let got = c[i * ldc + j]
+                    guard j < n else {
+                        #expect(got == before[i * ldc + j], "column \(j) past n was written")
+                        continue
+                    }
+                    var want = accumulate ? Double(before[i * ldc + j]) : 0
+                    for p in 0..<k { want += Double(a[i * lda + p]) * Double(b[p * ldb + j]) }
+                    #expect(abs(Double(got) - want) <= 1e-5 * max(1, abs(want)), "C[\(i), \(j)] m=\(m) n=\(n) k=\(k)")
+                }
+            }
+        }
+    }
+}
