@@ -136,7 +136,7 @@ extension Interpreter {
             case let t?: throw LangError.valueError("Unknown format code '\(t)' for object of type 'float'")
             }
             if let g = f.grouping { body = groupDigits(body, g) }
-            return f.pad(signed(body, negative: d.sign == .minus && !(d == 0 && f.type == nil && false), f), numeric: true)
+            return f.pad(signed(body, negative: d.sign == .minus && !d.isNaN, f), numeric: true)
         default:
             if f.type == nil && f.precision == nil { return f.pad(try str(value), numeric: false) }
             throw LangError.typeError("unsupported format string passed to \(value.typeName).__format__")

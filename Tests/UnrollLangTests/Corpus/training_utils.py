@@ -72,3 +72,5 @@ def configure(
 ):
     return lr * epochs
 configure(0.5, 4)
+nan = float("nan")
+print(f"T_loss: {nan:6.4f}, V_loss: {-nan:6.4f}, {-nan}")
