@@ -5,7 +5,7 @@ import Foundation
 /// format, only when stderr is a terminal: piped runs and lesson replays print nothing, so their output is stable.
 enum TqdmBinding {
     static func register() {
-        for name in ["tqdm", "tqdm.auto", "tqdm.std"] {
+        for name in ["tqdm", "tqdm.auto", "tqdm.std", "tqdm.notebook"] {
             ModuleRegistry.register(name) { makeNamespace(name) }
         }
     }
@@ -17,9 +17,7 @@ enum TqdmBinding {
     static func makeNamespace(_ name: String) -> Namespace {
         let ns = Namespace(name)
         ns.members["__subset__"] = .str("tqdm")
-        ns.define("tqdm", keywords: Array(parameters.dropFirst())) { args, kwargs, interp in
-            .object(try ProgressBar(try Arguments("tqdm", parameters, args, kwargs), interp))
-        }
+        ns.members["tqdm"] = .object(TqdmClass())
         ns.define("trange", keywords: Array(parameters.dropFirst())) { args, kwargs, interp in
             // trange(*args, **kwargs) == tqdm(range(*args), **kwargs)
             let range = try interp.call(interp.builtins["range"] ?? .none, args, [])
@@ -27,6 +25,31 @@ enum TqdmBinding {
         }
         return ns
     }
+}
+
+/// The `tqdm` class: calling it makes a bar; `tqdm.write(s)` prints a line (to stdout, as Unroll's bars never share
+/// a line with it: they are on stderr).
+final class TqdmClass: HostObject {
+    var typeName: String { "type" }
+    func repr(_ interp: Interpreter) throws -> String { "<class 'tqdm.std.tqdm'>" }
+    func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
+        .object(try ProgressBar(try Arguments("tqdm", TqdmBinding.parameters, args, kwargs), interp))
+    }
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        guard name == "write" else { return nil }
+        return .builtin(Builtin("tqdm.write") { args, kwargs, interp in
+            let a = try Arguments("write", ["s", "file", "end", "nolock"], required: 1, args, kwargs)
+            let end = try a["end"].map { try $0.asString(what: "write(): end") } ?? "\n"
+            interp.output(try interp.str(a.values["s"] ?? .none) + end)
+            return .none
+        })
+    }
+    func isInstance(_ value: Value) -> Bool? {
+        if case .object(let o) = value { return o is ProgressBar }
+        return false
+    }
+    var attributeNames: [String] { ["write"] }
+    var keywordNames: [String] { TqdmBinding.parameters }
 }
 
 /// One progress bar.

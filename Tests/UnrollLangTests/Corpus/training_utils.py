@@ -74,3 +74,7 @@ def configure(
 configure(0.5, 4)
 nan = float("nan")
 print(f"T_loss: {nan:6.4f}, V_loss: {-nan:6.4f}, {-nan}")
+tqdm.write("a line between bars")
+isinstance(tqdm(range(2)), tqdm)
+from tqdm.auto import tqdm as auto_tqdm
+sum(auto_tqdm([1, 2, 3]))
