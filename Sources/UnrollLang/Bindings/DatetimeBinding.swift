@@ -129,11 +129,12 @@ final class DateTimeValue: HostObject {
         guard case .object(let o) = other else { return nil }
         switch (op, o) {
         case (.sub, let d as DateTimeValue):
-            return .object(TimeDelta(microseconds: reflected ? d.microseconds - microseconds : microseconds - d.microseconds))
+            return .object(TimeDelta(microseconds: try checked(reflected ? d.microseconds.subtractingReportingOverflow(microseconds)
+                                                                         : microseconds.subtractingReportingOverflow(d.microseconds))))
         case (.sub, let td as TimeDelta) where !reflected:
-            return .object(DateTimeValue(microseconds: microseconds - td.microseconds))
+            return .object(DateTimeValue(microseconds: try checked(microseconds.subtractingReportingOverflow(td.microseconds))))
         case (.add, let td as TimeDelta):
-            return .object(DateTimeValue(microseconds: microseconds + td.microseconds))
+            return .object(DateTimeValue(microseconds: try checked(microseconds.addingReportingOverflow(td.microseconds))))
         default: return nil
         }
     }
@@ -154,7 +155,7 @@ final class TimeDelta: HostObject {
                                        "minutes": 60e6, "hours": 3_600e6, "weeks": 604_800e6]
         var total = 0.0
         for name in TimeDelta.parameters { total += try a.double(name, default: 0) * (scale[name] ?? 0) }
-        guard total.isFinite, abs(total) < 8.64e19 else { throw LangError("OverflowError", "days=\(Int(total / 86_400e6)); must have magnitude <= 999999999") }
+        guard total.isFinite, abs(total) < 9e18 else { throw LangError("OverflowError", "timedelta out of the range Unroll holds (about ±100,000,000 days)") }
         self.init(microseconds: Int64(total.rounded(.toNearestOrEven)))
     }
 
@@ -199,9 +200,11 @@ final class TimeDelta: HostObject {
 
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool, _ interp: Interpreter) throws -> Value? {
         switch (op, other) {
-        case (.add, .object(let o as TimeDelta)): return .object(TimeDelta(microseconds: microseconds + o.microseconds))
+        case (.add, .object(let o as TimeDelta)):
+            return .object(TimeDelta(microseconds: try checked(microseconds.addingReportingOverflow(o.microseconds))))
         case (.sub, .object(let o as TimeDelta)):
-            return .object(TimeDelta(microseconds: reflected ? o.microseconds - microseconds : microseconds - o.microseconds))
+            return .object(TimeDelta(microseconds: try checked(reflected ? o.microseconds.subtractingReportingOverflow(microseconds)
+                                                                         : microseconds.subtractingReportingOverflow(o.microseconds))))
         case (.div, .object(let o as TimeDelta)) where o.microseconds != 0 && !reflected:
             return .float(Double(microseconds) / Double(o.microseconds))
         default: return nil
@@ -210,4 +213,10 @@ final class TimeDelta: HostObject {
 
     func toDouble(_ interp: Interpreter) throws -> Double? { nil }
     var attributeNames: [String] { ["days", "seconds", "microseconds", "total_seconds"] }
+}
+
+/// An Int64 result, or Python's OverflowError when the date arithmetic left the representable range.
+private func checked(_ result: (partialValue: Int64, overflow: Bool)) throws -> Int64 {
+    if result.overflow { throw LangError("OverflowError", "date value out of range") }
+    return result.partialValue
 }

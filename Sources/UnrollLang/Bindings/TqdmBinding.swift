@@ -78,7 +78,7 @@ final class ProgressBar: StepwiseIterable {
         desc = try a["desc"].map { try $0.asString(what: "tqdm(): desc") } ?? ""
         if let t = a["total"] {
             let d = try t.asDouble(what: "tqdm(): total")
-            total = d.isFinite ? Int(d) : nil
+            total = d.isFinite && abs(d) < 9e18 ? Int(d) : nil
         } else if let it = iterable {
             total = try? interp.length(it)
         }
@@ -126,7 +126,8 @@ final class ProgressBar: StepwiseIterable {
     }
 
     func update(_ step: Int) {
-        n += step
+        let (sum, overflow) = n.addingReportingOverflow(step)
+        n = overflow ? (step > 0 ? Int.max : Int.min) : sum
         draw()
     }
 

@@ -9,7 +9,9 @@ enum TqdmMeter {
     /// `tqdm.format_interval`: `[H:]MM:SS`.
     static func interval(_ seconds: Double) -> String {
         let sign = seconds < 0 ? "-" : ""
-        let whole = Int(abs(seconds).rounded(.towardZero))
+        // Python's ints never overflow; a remaining time past any clock shows as the largest we can hold.
+        let magnitude = seconds.isNaN ? 0 : min(abs(seconds).rounded(.towardZero), 9e15)
+        let whole = Int(magnitude)
         let (mins, s) = whole.quotientAndRemainder(dividingBy: 60)
         let (h, m) = mins.quotientAndRemainder(dividingBy: 60)
         let mm = m < 10 ? "0\(m)" : "\(m)", ss = s < 10 ? "0\(s)" : "\(s)"
@@ -35,7 +37,8 @@ enum TqdmMeter {
     /// The bar itself for fraction `frac` in `width` cells (tqdm's `Bar.__format__` with the UTF charset).
     static func bar(_ frac: Double, width: Int) -> String {
         let symbols = blocks.count - 1
-        let (full, partial) = Int(frac * Double(width) * Double(symbols)).quotientAndRemainder(dividingBy: symbols)
+        let clamped = frac.isNaN ? 0 : min(max(frac, 0), 1)  // a negative count (update(-n)) draws an empty bar
+        let (full, partial) = Int(clamped * Double(width) * Double(symbols)).quotientAndRemainder(dividingBy: symbols)
         var out = String(repeating: blocks[symbols], count: max(0, full))
         if full < width {
             out.append(blocks[max(0, partial)])
