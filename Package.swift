@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "UnrollNNTests", dependencies: ["UnrollNN"], path: "Tests/UnrollNNTests"),
         .testTarget(name: "UnrollDataTests", dependencies: ["UnrollData"], path: "Tests/UnrollDataTests"),
         .testTarget(name: "UnrollPlotTests", dependencies: ["UnrollPlot"], path: "Tests/UnrollPlotTests"),
-        .testTarget(name: "UnrollLangTests", dependencies: ["UnrollLang"], path: "Tests/UnrollLangTests"),
+        // The corpus snippets and their expected output are read through #filePath, not bundled.
+        .testTarget(name: "UnrollLangTests", dependencies: ["UnrollLang"], path: "Tests/UnrollLangTests", exclude: ["Corpus"]),
         .testTarget(name: "UnrollLessonsTests", dependencies: ["UnrollLessons"], path: "Tests/UnrollLessonsTests"),
         .testTarget(name: "UnrollREPLTests", dependencies: ["UnrollREPL"], path: "Tests/UnrollREPLTests"),
     ]

@@ -55,7 +55,7 @@ __attribute__((target("avx2,fma"))) static void tanh_avx2(const float *restrict 
 __attribute__((target("avx2,fma"))) static void tanh_inplace_avx2(float *restrict x, size_t n) { TANH_INPLACE_BODY }
 
 /* Asked on every call (a load and a test once the CPU model is known), so no shared mutable state is needed. */
-static inline int avx2(void) { return unroll_small_gemm_available(); }
+static inline int avx2(void) { return unroll_avx2_available(); }
 #else
 static inline int avx2(void) { return 0; }
 #endif

@@ -80,10 +80,10 @@ public final class Session {
 
     deinit { worker.stop() }
 
-    /// Parses and executes one input (one or several statements, or a block). Expression statements echo
-    /// their repr unless it is None. On failure the error text is also written to the output sink;
-    /// variables assigned before the failure are kept.
-    /// `echo: false` runs it as Python runs a script file (`unroll run`, `-c`): expression statements print nothing.
+    /// Parses and executes one input (one or several statements, or a block). With `echo` (the REPL, lessons,
+    /// piped statements) expression statements print their repr unless it is None; a script run as a file
+    /// (`unroll run`, `unroll -c`) passes false, as `python3 FILE` prints nothing it is not asked to. On failure
+    /// the error text is also written to the output sink; variables assigned before the failure are kept.
     public func run(_ source: String, file: String = "<stdin>", echo: Bool = true) -> RunOutcome {
         var outcome = RunOutcome(succeeded: true)
         let interp = interpreter

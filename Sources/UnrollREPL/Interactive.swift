@@ -14,6 +14,7 @@ public enum Interactive {
         let interactive = Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal
         let color = interactive && Terminal.wantsColor(noColorFlag: noColor)
         let history = interactive ? HistoryStore(url: HistoryStore.defaultURL()) : nil
+        if interactive { TerminalPlots.install(color: color) }
         let host = ReplHost(
             runner: runner, out: { text in FileHandle.standardOutput.write(Data(text.utf8)) }, color: color,
             history: history, lessonsDirectory: lessonsDirectory,

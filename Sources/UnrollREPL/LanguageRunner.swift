@@ -76,6 +76,7 @@ public final class LanguageRunner: StatementRunner {
             case "layout": return ExecutionResult(output: try Inspection.layout(arguments, session) + "\n")
             case "unroll": return ExecutionResult(output: try Inspection.unroll(arguments, session) + "\n")
             case "vars": return ExecutionResult(output: Inspection.vars(session) + "\n")
+            case "plot": return ExecutionResult(output: try PlotCommand.run(arguments, session) + "\n")
             case "help":
                 if let text = LayerHelp.text(arguments) { return ExecutionResult(output: text + "\n") }
                 // A namespace or any value: list what it offers.

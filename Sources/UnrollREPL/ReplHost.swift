@@ -1,5 +1,6 @@
 // One learner session: runs statements through the language, dispatches meta-commands, records, and steps lessons.
 import Foundation
+import UnrollLang
 import UnrollLessons
 
 /// The REPL's engine and, for `unroll replay`, the lessons' executor. Statements go to the `StatementRunner`;
@@ -34,13 +35,15 @@ public final class ReplHost: ReplEngine, CellExecutor {
             let (name, arguments) = ReplHost.splitMeta(trimmed)
             return metaResult(name, arguments: arguments)
         }
-        return runner.execute(source, live: nil)
+        return PlotDisplay.withFixedSettings { runner.execute(source, live: nil) }  // lesson cells draw plots at 80×20
     }
 
     // MARK: ReplEngine (interactive)
 
     public func run(_ source: String) -> Bool {
-        let result = runner.execute(source, live: { [weak self] text in self?.emit(text) })
+        // While a lesson is stepped or a session recorded, plots keep the fixed size lessons replay at.
+        let execute = { self.runner.execute(source, live: { [weak self] text in self?.emit(text) }) }
+        let result = learn.isStepping || recorder != nil ? PlotDisplay.withFixedSettings(execute) : execute()
         if let error = result.error {
             emit(styledError(error) + "\n")
         }

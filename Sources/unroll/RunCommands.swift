@@ -8,12 +8,13 @@ func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// Runs a whole script as one input, without echoing expression statements (as Python runs a file); returns the
-/// process exit status (1 on error).
+/// Runs a whole script as one input, as `python3 FILE` does (no echo of expression values); returns the process
+/// exit status (1 on error).
 func runScript(_ source: String, file: String) -> Int32 {
+    TerminalPlots.install(color: Terminal.wantsColor(noColorFlag: false))  // plt.show() sized to the window on a terminal
     let session = Session(output: writeOut)
     // Ctrl-C stops the script with KeyboardInterrupt (as Python's), so loops end cleanly: tqdm closes its bar line.
     let flag = session.interpreterForBindings.interruptFlag
     InterruptWatcher(onInterrupt: { flag.raise() }).start()
-    return session.run(source, file: file, echo: false).succeeded ? 0 : 1  // a script echoes nothing, as python3 FILE
+    return session.run(source, file: file, echo: false).succeeded ? 0 : 1
 }

@@ -5,15 +5,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/// True when this CPU runs the AVX2+FMA kernels below; when false, callers use BLAS instead.
-bool unroll_small_gemm_available(void);
+/// True when this CPU has AVX2 and FMA; the product kernels below may only be called then (callers use BLAS
+/// otherwise), while the activations check it themselves and fall back to plain loops.
+bool unroll_avx2_available(void);
 
-/// Row-major C[m×n] = A[m×k]·B[k×n] (+ C when `accumulate`), for the per-time-step products of a recurrent layer
-/// (m = batch, n = gates, k = hidden), where BLAS spends more time packing than multiplying. Each element sums over
-/// k in order, so the result does not depend on how rows are blocked. Only call when
-/// `unroll_small_gemm_available()` is true.
-void unroll_small_gemm(size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b, size_t ldb,
-                       float *c, size_t ldc, bool accumulate);
+/// Floats needed to hold a k×n matrix packed by `unroll_pack` (n rounded up to 16-column panels).
+size_t unroll_packed_size(size_t k, size_t n);
+
+/// Packs the k×n matrix B (row-major with leading dimension ldb, or, when `transposed`, stored as its n×k
+/// transpose) into 16-column panels, each k rows of 16 contiguous floats, zero-padded. A weight matrix is packed
+/// once per layer call and reused by every time step.
+void unroll_pack(size_t k, size_t n, const float *b, size_t ldb, bool transposed, float *packed);
+
+/// Row-major C[m×n] = A[m×k]·B (+ C when `accumulate`), B packed by `unroll_pack`, for the per-time-step products of
+/// a recurrent layer (m = batch rows), where BLAS spends more time packing than multiplying. Every load of B is
+/// contiguous, and each element sums over k in order with one fused multiply-add per term whichever tile computes
+/// it, so results do not depend on how rows and columns are blocked.
+void unroll_packed_gemm(size_t m, size_t n, size_t k, const float *a, size_t lda, const float *packed,
+                        float *c, size_t ldc, bool accumulate);
 
 /// x[i] = 1 / (1 + e^-x[i]) for i < n (Cephes-style exp, within a few ulp of the exact value).
 void unroll_sigmoid_inplace(float *x, size_t n);

@@ -18,5 +18,7 @@ public enum StandardModules {
         TqdmBinding.register()
         DatetimeBinding.register()
         TrainingUtilitiesBinding.register()  // after DataBinding (which registers the `unroll` package)
+        // s4-plot: matplotlib, matplotlib.pyplot
+        PyplotBinding.register()
     }()
 }

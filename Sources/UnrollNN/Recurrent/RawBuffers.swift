@@ -1,6 +1,5 @@
 // Raw float32 access for the fused kernels: contiguous input views, fresh outputs, and GEMM wrappers over CBLAS.
 import CBLAS
-import CKernels
 import Foundation
 import UnrollTensor
 
@@ -44,37 +43,6 @@ func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
     }
     cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                 Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-}
-
-/// Whether this CPU has the AVX2+FMA small-product kernel (checked once).
-let smallProductAvailable: Bool = unroll_small_gemm_available()
-
-/// Row-major C[m×n] = A[m×k]·B[k×n] (+ C when `accumulate`) for the per-time-step products. While B fits in the
-/// L2 cache (k·n ≤ 64Ki floats, every course size), a register-blocked kernel without BLAS's packing runs these
-/// 32-row products several times faster; larger ones go to BLAS. The choice depends only on the shapes, so results
-/// do not depend on the thread count.
-@inline(__always)
-func stepProduct(_ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Float>, _ lda: Int,
-                 _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>, _ ldc: Int,
-                 accumulate: Bool) {
-    guard m > 0, n > 0 else { return }
-    if smallProductAvailable && k * n <= 65536 && k > 0 {
-        unroll_small_gemm(m, n, k, a, lda, b, ldb, c, ldc, accumulate)
-    } else {
-        gemm(false, false, m, n, k, a, lda, b, ldb, accumulate ? 1 : 0, c, ldc)
-    }
-}
-
-/// The `cols × rows` transpose of a row-major `rows × cols` matrix (never empty, so it always has a base address).
-func transposed(_ a: UnsafePointer<Float>, rows: Int, cols: Int) -> [Float] {
-    var t = [Float](repeating: 0, count: Swift.max(rows * cols, 1))
-    t.withUnsafeMutableBufferPointer { buf in
-        guard let out = buf.baseAddress else { return }
-        for r in 0..<rows {
-            for c in 0..<cols { out[c * rows + r] = a[r * cols + c] }
-        }
-    }
-    return t
 }
 
 /// Adds the column sums of the `rows × cols` matrix `a` into `out`.

@@ -85,8 +85,8 @@ enum RecurrentDirection {
             return
         }
         var ghScratch = [Float](repeating: 0, count: s.kind == .gru ? N * G : 0)
-        // W_hh transposed once per call, so each step's product reads it row by row.
-        let whhT = transposed(w.whh, rows: G, cols: P)
+        // Each step multiplies by W_hhᵀ (P×G); W_hh is stored G×P.
+        let whhT = StepMatrix(w.whh, k: P, n: G, transposed: true)
         // An LSTM without an initial cell state starts from zeros.
         let zeroCells = [Float](repeating: 0, count: s.kind == .lstm && c0 == nil ? N * H : 0)
         tape.gates.withUnsafeMutableBufferPointer { gatesBuf in
@@ -97,9 +97,7 @@ enum RecurrentDirection {
         tape.ghn.withUnsafeMutableBufferPointer { ghnBuf in
         tape.hprev.withUnsafeMutableBufferPointer { hprevBuf in
         ghScratch.withUnsafeMutableBufferPointer { ghBuf in
-        whhT.withUnsafeBufferPointer { whhTBuf in
-            guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress,
-                  let whhT = whhTBuf.baseAddress else { return }
+            guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
             // All steps' input projections in one GEMM, with the biases folded in where the recurrence allows.
             gemm(false, true, L * N, G, s.inputSize, x, s.inputSize, w.wih, s.inputSize, 0, gates, G)
             let foldHidden = s.kind != .gru
@@ -128,7 +126,7 @@ enum RecurrentDirection {
                 let o = out + t * N * s.outStride
                 switch s.kind {
                 case .rnnTanh, .rnnRelu:
-                    stepProduct(N, H, P, hp, P, whhT, G, g, G, accumulate: true)
+                    whhT.multiply(N, hp, P, into: g, G, accumulate: true)
                     // Activate the whole step in place (one vectorisable loop), then copy rows to the output.
                     if s.kind == .rnnRelu {
                         for i in 0..<(N * H) { g[i] = g[i] > 0 || g[i].isNaN ? g[i] : 0 }
@@ -139,7 +137,7 @@ enum RecurrentDirection {
                 case .lstm:
                     guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
                           let zeroCells = zeroCellsBuf.baseAddress ?? c0 else { return }
-                    stepProduct(N, G, P, hp, P, whhT, G, g, G, accumulate: true)
+                    whhT.multiply(N, hp, P, into: g, G, accumulate: true)
                     let c = cells + t * N * H
                     let cp: UnsafePointer<Float> = step == 0 ? (c0 ?? zeroCells)
                                                              : UnsafePointer(cells + s.time(step - 1) * N * H)
@@ -166,9 +164,9 @@ enum RecurrentDirection {
                     guard let gh = ghBuf.baseAddress, let ghnAll = ghnBuf.baseAddress else { return }
                     if let bhh = w.bhh {
                         for n in 0..<N { (gh + n * G).update(from: bhh, count: G) }
-                        stepProduct(N, G, P, hp, P, whhT, G, gh, G, accumulate: true)
+                        whhT.multiply(N, hp, P, into: gh, G, accumulate: true)
                     } else {
-                        stepProduct(N, G, P, hp, P, whhT, G, gh, G, accumulate: false)
+                        whhT.multiply(N, hp, P, into: gh, G, accumulate: false)
                     }
                     let ghn = ghnAll + t * N * H
                     for n in 0..<N {
@@ -192,6 +190,6 @@ enum RecurrentDirection {
             if s.kind == .lstm, let cn, let cells = cellsBuf.baseAddress {
                 cn.update(from: cells + s.time(L - 1) * N * H, count: N * H)
             }
-        }}}}}}}}}
+        }}}}}}}}
     }
 }

@@ -11,6 +11,8 @@ extension RecurrentDirection {
                          dx: UnsafeMutablePointer<Float>, grads: DirectionGrads,
                          dh0: UnsafeMutablePointer<Float>, dc0: UnsafeMutablePointer<Float>?) {
         let (L, N, H, P, G) = (s.steps, s.batch, s.hidden, s.outSize, s.gates)
+        // Each step multiplies the gate gradients by W_hh (G×P) itself.
+        let whh = StepMatrix(w.whh, k: G, n: P, transposed: false)
         var dh = [Float](repeating: 0, count: N * P)
         var dc = [Float](repeating: 0, count: s.kind == .lstm ? N * H : 0)
         if let dhn { for i in 0..<(N * P) { dh[i] = dhn[i] } }
@@ -50,7 +52,7 @@ extension RecurrentDirection {
                         let h = g[i]
                         dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
                     }
-                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
+                    whh.multiply(N, dgi, G, into: dhp, P, accumulate: false)
                 case .lstm:
                     guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
                           let dcp = dcBuf.baseAddress else { return }
@@ -87,7 +89,7 @@ extension RecurrentDirection {
                         }
                         for j in 0..<H { dcv[j] *= fr[j] }
                     }
-                    stepProduct(N, P, G, dgi, G, w.whh, P, dhp, P, accumulate: false)
+                    whh.multiply(N, dgi, G, into: dhp, P, accumulate: false)
                 case .gru:
                     guard let ghnAll = ghnBuf.baseAddress else { return }
                     let dgh = dGhAll + t * N * G
@@ -108,7 +110,7 @@ extension RecurrentDirection {
                             dhv[j] = d * z
                         }
                     }
-                    stepProduct(N, P, G, dgh, G, w.whh, P, dhp, P, accumulate: true)
+                    whh.multiply(N, dgh, G, into: dhp, P, accumulate: true)
                 }
             }
             // Weight gradients for all steps at once.

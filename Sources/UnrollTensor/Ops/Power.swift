@@ -25,6 +25,7 @@ extension Tensor {
             let f = Float(e)
             let source = try to(.float32).detach()
             switch e {
+            case 1: out = try Tensor.mapUnary(source, as: Float.self, into: Float.self) { $0 }  // x ** 2's backward
             case 2: out = try Tensor.mapUnary(source, as: Float.self, into: Float.self) { $0 * $0 }
             case 3: out = try Tensor.mapUnary(source, as: Float.self, into: Float.self) { $0 * $0 * $0 }
             case 0.5: out = try Tensor.mapUnary(source, as: Float.self, into: Float.self) { $0.squareRoot() }
@@ -35,7 +36,7 @@ extension Tensor {
             }
         case .float64:
             let source = try to(.float64).detach()
-            out = try Tensor.mapUnary(source, as: Double.self, into: Double.self) { e == 2 ? $0 * $0 : Foundation.pow($0, e) }
+            out = try Tensor.mapUnary(source, as: Double.self, into: Double.self) { e == 2 ? $0 * $0 : e == 1 ? $0 : Foundation.pow($0, e) }
         case .int64, .bool:
             let k = exponent.int64Value
             let source = try to(.int64).detach()
