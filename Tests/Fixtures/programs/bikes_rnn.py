@@ -10,6 +10,7 @@ import torch
 from torch import nn, optim
 from torch.utils.data import Dataset, DataLoader
 import pandas as pd
+import matplotlib.pyplot as plt
 from safetensors.torch import load_file
 
 from unroll.training import EarlyStopping, strfdelta
@@ -335,6 +336,43 @@ def test_main(test_model):
                 ))
 
 
+def predict_all(test_model):
+    y_normalizer = 100
+    X_train, X_validation, X_test, y_train, y_validation, y_test = get_hourly_bikes_data(
+        sequence_size=24, validation_size=96, test_size=24, y_normalizer=100
+    )
+    train_hourly_bikes_dataset = HourlyBikesDataset(X=X_train, y=y_train)
+    validation_hourly_bikes_dataset = HourlyBikesDataset(X=X_validation, y=y_validation)
+    test_hourly_bikes_dataset = HourlyBikesDataset(X=X_test, y=y_test)
+
+    dataset_list = [
+        train_hourly_bikes_dataset, validation_hourly_bikes_dataset, test_hourly_bikes_dataset
+    ]
+    dataset_labels = [
+        "train", "validation", "test"
+    ]
+
+    num = 0
+    fig, axs = plt.subplots(3, 1, figsize=(6, 9))
+    for i in range(3):
+        X = []
+        TARGET_Y = []
+        PREDICTION_Y = []
+        for data in dataset_list[i]:
+            input, target = data
+            prediction = test_model(input.unsqueeze(0)).squeeze(-1).squeeze(-1)
+            X.append(num)
+            TARGET_Y.append(target.item() * y_normalizer)
+            PREDICTION_Y.append(prediction.item() * y_normalizer)
+            num += 1
+        axs[i].plot(X, TARGET_Y, label='target')
+        axs[i].plot(X, PREDICTION_Y, label='prediction')
+        axs[i].set_title(dataset_labels[i])
+        axs[i].legend()
+    plt.tight_layout()
+    plt.show()
+
+
 torch.manual_seed(0)
 config = Config(epochs=5, batch_size=64, validation_intervals=1, learning_rate=0.001,
                 early_stop_patience=2, early_stop_delta=0.00001)
@@ -343,3 +381,4 @@ checkpoint = main(config)
 test_model = get_model()
 test_model.load_state_dict(load_file(checkpoint))
 test_main(test_model)
+predict_all(test_model)

@@ -11,12 +11,14 @@ enum ProgramFixtures {
     static let directory = packageRoot.appendingPathComponent("Tests/Fixtures/programs")
     static let checkpointLine = "CHECKPOINT_FILE_PATH = \"checkpoints\""
 
-    /// Runs a program as `unroll run` does (no echo), with its checkpoints in `scratch`; returns stdout and the error.
+    /// Runs a program as `unroll run` does (no echo), with its checkpoints in `scratch` and each `plt.show()` also
+    /// saving `scratch/figure.svg`; returns stdout and the error.
     static func run(_ name: String, scratch: URL) throws -> (output: String, error: String?) {
         // The programs read the shipped CSVs by file name; every test sets the same folder, so no race matters.
         setenv("UNROLL_DATASETS", packageRoot.appendingPathComponent("datasets").path, 0)
         let source = try String(contentsOf: directory.appendingPathComponent(name + ".py"), encoding: .utf8)
             .replacingOccurrences(of: checkpointLine, with: "CHECKPOINT_FILE_PATH = \"\(scratch.path)/checkpoints\"")
+            .replacingOccurrences(of: "    plt.show()\n", with: "    plt.savefig(\"\(scratch.path)/figure.svg\")\n    plt.show()\n")
         var output = ""
         let session = Session(output: { output += $0 }, printsErrors: false)
         let outcome = session.run(source, file: name + ".py", echo: false)
@@ -100,8 +102,25 @@ enum OutputComparison {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (output, error) = try ProgramFixtures.run("bikes_rnn", scratch: scratch)
         #expect(error == nil, "\(error ?? "")")
-        for problem in OutputComparison.differences(actual: output, expected: try ProgramFixtures.expected("bikes_rnn")) {
+        // PyTorch's run draws its figure off screen; Unroll's plt.show() prints it after the text both print.
+        let expected = try ProgramFixtures.expected("bikes_rnn")
+        let lines = output.components(separatedBy: "\n")
+        let textLines = expected.components(separatedBy: "\n").count - 1
+        let text = lines.prefix(textLines).joined(separator: "\n") + "\n"
+        for problem in OutputComparison.differences(actual: text, expected: expected) {
             Issue.record("bikes_rnn: \(problem)")
+        }
+        // The three-panel prediction plot: a title per panel, both series in each legend, braille curves, 80 columns.
+        let figure = Array(lines.dropFirst(textLines))
+        #expect(figure.map { $0.trimmingCharacters(in: .whitespaces) }.filter { ["train", "validation", "test"].contains($0) }
+                == ["train", "validation", "test"])
+        #expect(figure.filter { $0.contains("── target") && $0.contains("── prediction") }.count == 3)
+        #expect(figure.contains { $0.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } })
+        #expect(figure.allSatisfy { $0.count <= 80 })
+        let svg = try String(contentsOf: scratch.appendingPathComponent("figure.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"))
+        for title in [">train<", ">validation<", ">test<", ">target<", ">prediction<"] {
+            #expect(svg.contains(title), "figure.svg lacks \(title)")
         }
         // EarlyStopping left a run checkpoint and the latest one, both safetensors files holding MyModel's weights
         // (safetensors stores names sorted, so compare them as a set).
