@@ -4,11 +4,12 @@ import Foundation
 extension RecurrentDirection {
     /// Accumulates gradients of one direction. `dOut` is this direction's block of the layer-output gradient
     /// (row stride `outStride`, may be nil); `dhn`/`dcn` the final-state gradients (nil = zero).
-    /// Adds into `dx` (L*N, inputSize) and `grads`; writes `dh0`/`dc0`.
+    /// Adds into `dx` (L*N, inputSize; skipped when `dx` is nil, for an input that needs no gradient) and `grads`;
+    /// writes `dh0`/`dc0`.
     static func backward(_ s: DirectionShape, x: UnsafePointer<Float>, w: DirectionWeights, tape: DirectionTape,
                          h0: UnsafePointer<Float>, c0: UnsafePointer<Float>?,
                          dOut: UnsafePointer<Float>?, dhn: UnsafePointer<Float>?, dcn: UnsafePointer<Float>?,
-                         dx: UnsafeMutablePointer<Float>, grads: DirectionGrads,
+                         dx: UnsafeMutablePointer<Float>?, grads: DirectionGrads,
                          dh0: UnsafeMutablePointer<Float>, dc0: UnsafeMutablePointer<Float>?) {
         let (L, N, H, P, G) = (s.steps, s.batch, s.hidden, s.outSize, s.gates)
         // Each step multiplies the gate gradients by W_hh (G×P) itself.
@@ -130,7 +131,7 @@ extension RecurrentDirection {
                     }
                 }
             }
-            gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize)
+            if let dx { gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize) }
             dh0.update(from: dhp, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
             if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }

@@ -48,14 +48,16 @@ enum RecurrentFunction {
         defer { OpTrace.endMute() }
         let outCount = L * N * D * P, hnCount = slots * N * P, cnCount = cfg.kind == .lstm ? slots * N * H : 0
         let packed = try Tensor(zeros: [outCount + hnCount + cnCount], dtype: .float32)
-        let hasH0 = userH0 != nil, hasC0 = userC0 != nil
+        let hasH0 = userH0 != nil, hasC0 = userC0 != nil, inputNeedsGrad = userX.requiresGrad
         let tapes = fwd.tapes, layerInputs = fwd.layerInputs
         packed.recordGrad(cfg.kind == .lstm ? "MkldnnRnnLayerBackward0" : "StackBackward0", inputs: graphInputs) { g in
             let gp = try denseFloat(g, role: "gradient")
             let grads = try backward(cfg, inputs: inputs, params: dense, tapes: tapes, layerInputs: layerInputs,
                                      masks: masks, gradOut: gp.floatPointer, gradHn: gp.floatPointer + outCount,
-                                     gradCn: cfg.kind == .lstm ? gp.floatPointer + outCount + hnCount : nil)
-            var result: [Tensor?] = [try fromSeqFirst(try Tensor(grads.dx, shape: [L, N, cfg.inputSize]), layout: layout)]
+                                     gradCn: cfg.kind == .lstm ? gp.floatPointer + outCount + hnCount : nil,
+                                     inputNeedsGrad: inputNeedsGrad)
+            var result: [Tensor?] = [inputNeedsGrad
+                ? try fromSeqFirst(try Tensor(grads.dx, shape: [L, N, cfg.inputSize]), layout: layout) : nil]
             let stateShape = layout.unbatched ? [slots, P] : [slots, N, P]
             if hasH0 { result.append(try Tensor(grads.dh0, shape: stateShape)) }
             if hasC0 { result.append(try Tensor(grads.dc0, shape: layout.unbatched ? [slots, H] : [slots, N, H])) }
@@ -79,10 +81,11 @@ enum RecurrentFunction {
         return (out, hn, cn)
     }
 
-    /// Gradients of a whole stack given the output and final-state gradients (seq-first, flat).
+    /// Gradients of a whole stack given the output and final-state gradients (seq-first, flat). Without
+    /// `inputNeedsGrad` the first layer skips its input-gradient product and `dx` stays zero.
     static func backward(_ cfg: RecurrentConfig, inputs: RecurrentInputs, params: [Tensor], tapes: [DirectionTape],
                          layerInputs: [[Float]], masks: [[Float]?], gradOut: UnsafePointer<Float>,
-                         gradHn: UnsafePointer<Float>, gradCn: UnsafePointer<Float>?)
+                         gradHn: UnsafePointer<Float>, gradCn: UnsafePointer<Float>?, inputNeedsGrad: Bool = true)
         throws -> (dx: [Float], dh0: [Float], dc0: [Float], dparams: [[Float]])
     {
         let (L, N, D, P, H) = (inputs.steps, inputs.batch, cfg.directions, cfg.outSize, cfg.hidden)
@@ -115,7 +118,7 @@ enum RecurrentFunction {
                             s, x: xp, w: w, tape: tapes[slot], h0: inputs.h0.floatPointer + slot * N * P,
                             c0: inputs.c0.map { UnsafePointer($0.floatPointer + slot * N * H) },
                             dOut: dp + d * P, dhn: gradHn + slot * N * P, dcn: gradCn.map { $0 + slot * N * H },
-                            dx: dxp, grads: g, dh0: dhp + slot * N * P,
+                            dx: layer > 0 || inputNeedsGrad ? dxp : nil, grads: g, dh0: dhp + slot * N * P,
                             dc0: cfg.kind == .lstm ? dcb.baseAddress.map { $0 + slot * N * H } : nil)
                     }}}}}
                 }

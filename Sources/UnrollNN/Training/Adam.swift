@@ -100,6 +100,21 @@ public final class Adam: Optimizer {
         let biasCorrection2Sqrt = Foundation.pow(biasCorrection2, 0.5)
         let weightDecay = T(c.weightDecay), lerpWeight = T(1 - c.beta1), beta2 = T(c.beta2), oneMinusBeta2 = T(1 - c.beta2)
         let sqrtBC2 = T(biasCorrection2Sqrt), eps = T(c.eps), negStep = T(-stepSize)
+        if elements.positions == nil, vMax == nil, !c.maximize, c.weightDecay == 0 {
+            // The common case (a contiguous parameter, plain Adam) as a branch-free loop the compiler vectorises;
+            // the expressions are the general loop's, so the results are identical.
+            let w = param + elements.offset
+            let lerpForward = Swift.abs(lerpWeight) < 0.5
+            for i in 0..<elements.count {
+                let d = g[i]
+                m[i] = lerpForward ? m[i] + lerpWeight * (d - m[i]) : d - (d - m[i]) * (1 - lerpWeight)
+                v[i] = v[i] * beta2
+                v[i] = v[i] + oneMinusBeta2 * d * d
+                let denom = v[i].squareRoot() / sqrtBC2 + eps
+                w[i] = w[i] + negStep * m[i] / denom
+            }
+            return
+        }
         for i in 0..<elements.count {
             let at = elements.position(i)
             var d = c.maximize ? -g[i] : g[i]
