@@ -12,7 +12,7 @@ struct Bench: ParsableCommand {
         discussion: "Build with `swift build -c release` first: debug builds are many times slower.")
 
     enum Which: String, ExpressibleByArgument, CaseIterable {
-        case tensor, rnn, lang, startup, all
+        case tensor, rnn, lang, startup, train, all
     }
 
     @Argument(help: "Which table: \(Which.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -36,6 +36,10 @@ struct Bench: ParsableCommand {
         }
         if which == .startup || which == .all {
             print(StartupBench.report(unrollPath: CommandLine.arguments.first.map(Bench.resolve) ?? "unroll"))
+        }
+        if which == .train || which == .all {
+            if which == .all { print("") }
+            print(try TrainBench.run(threads: threads))  // PyTorch side: python3 tools/bench_train.py
         }
     }
 

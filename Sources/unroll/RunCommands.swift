@@ -13,5 +13,8 @@ func writeOut(_ text: String) {
 func runScript(_ source: String, file: String) -> Int32 {
     TerminalPlots.install(color: Terminal.wantsColor(noColorFlag: false))  // plt.show() sized to the window on a terminal
     let session = Session(output: writeOut)
+    // Ctrl-C stops the script with KeyboardInterrupt (as Python's), so loops end cleanly: tqdm closes its bar line.
+    let flag = session.interpreterForBindings.interruptFlag
+    InterruptWatcher(onInterrupt: { flag.raise() }).start()
     return session.run(source, file: file, echo: false).succeeded ? 0 : 1
 }

@@ -13,6 +13,11 @@ public enum StandardModules {
         NumpyBinding.register()
         PandasBinding.register()
         DataBinding.register()
+        // s4-programs: torchmetrics, tqdm, datetime, unroll.training
+        TorchmetricsBinding.register()
+        TqdmBinding.register()
+        DatetimeBinding.register()
+        TrainingUtilitiesBinding.register()  // after DataBinding (which registers the `unroll` package)
         // s4-plot: matplotlib, matplotlib.pyplot
         PyplotBinding.register()
     }()

@@ -155,7 +155,8 @@ extension TensorObject {
             return try NumpyBinding.tensorToNumpy(t)
         }
         m["to"] = { t, args, kwargs, interp in
-            let a = try Arguments("to", ["dtype", "non_blocking", "copy"], args, kwargs)
+            // `device=` (keyword, as the course's `x.to(device=self.device)`): Unroll has the CPU only, so it changes nothing.
+            let a = try Arguments("to", ["dtype", "non_blocking", "copy", "device"], keywordOnly: ["device"], args, kwargs)
             if let first = a["dtype"], case .object(let o) = first, o is DeviceObject { return wrap(t) }
             if let first = a["dtype"], case .str = first { return wrap(t) }
             guard let d = try TensorConvert.dtype(a["dtype"]) else { return wrap(t) }

@@ -89,6 +89,12 @@ func formatFloat(_ d: Double, _ type: Character, _ precision: Int) -> String {
 extension Interpreter {
     /// Python's `format(value, spec)`.
     func format(_ value: Value, spec: String) throws -> String {
+        // PyTorch's Tensor.__format__: a 0-dim tensor formats as its item() (f"{mse.compute()}" prints 0.1329216...).
+        // Any other tensor takes object.__format__, which refuses a format spec.
+        if case .object(let o) = value, let t = TensorBridge.tensor(o) {
+            if t.dim == 0 { return try format(TensorConvert.value(try t.item()), spec: spec) }
+            if !spec.isEmpty { throw LangError.typeError("unsupported format string passed to Tensor.__format__") }
+        }
         if spec.isEmpty { return try str(value) }
         let f = try FormatSpec(spec)
         var v = value
@@ -130,7 +136,7 @@ extension Interpreter {
             case let t?: throw LangError.valueError("Unknown format code '\(t)' for object of type 'float'")
             }
             if let g = f.grouping { body = groupDigits(body, g) }
-            return f.pad(signed(body, negative: d.sign == .minus && !(d == 0 && f.type == nil && false), f), numeric: true)
+            return f.pad(signed(body, negative: d.sign == .minus && !d.isNaN, f), numeric: true)
         default:
             if f.type == nil && f.precision == nil { return f.pad(try str(value), numeric: false) }
             throw LangError.typeError("unsupported format string passed to \(value.typeName).__format__")

@@ -243,6 +243,10 @@ public final class Interpreter {
                 }
                 return .normal
             }
+            // s4-programs: objects that advance one item at a time (tqdm's bar redraws as the loop runs).
+            if case .object(let object) = iterable, let stepwise = object as? StepwiseIterable {
+                return try runStepwise(stepwise, target, body, frame)
+            }
             for item in try iterate(iterable) {
                 try checkInterrupt()
                 try assign(target, item, frame)

@@ -37,9 +37,10 @@ struct Lexer {
     mutating func run() throws -> [Token] {
         var atLineStart = true
         while pos < chars.count {
-            if atLineStart && brackets.isEmpty {
+            if atLineStart {
+                // A line that starts inside brackets (`    ):` closing a multi-line signature) has no indentation.
                 atLineStart = false
-                if try handleIndentation() { continue }
+                if brackets.isEmpty, try handleIndentation() { continue }
             }
             guard let c = peek() else { break }
             if c == "\n" {
