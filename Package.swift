@@ -2,6 +2,8 @@
 // Unroll: a terminal kit for learning recurrent neural networks the PyTorch way.
 import PackageDescription
 
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Unroll",
     platforms: [.macOS(.v13)],
@@ -21,10 +23,12 @@ let package = Package(
         .systemLibrary(
             name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
-        .target(name: "UnrollTensor", dependencies: ["CBLAS"]),
+        // The numeric targets are optimised in debug builds too: `make test` replays the training lessons and runs the
+        // training-program tests on a debug build, which at -Onone is 20-50x slower than release there.
+        .target(name: "UnrollTensor", dependencies: ["CBLAS"], swiftSettings: optimisedInDebug),
         // Hand-vectorised C kernels (AVX2+FMA, chosen at run time) for the recurrent layers' small per-step products.
-        .target(name: "CKernels", path: "Sources/CKernels"),
-        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "CBLAS", "CKernels"]),
+        .target(name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "UnrollNN", dependencies: ["UnrollTensor", "CBLAS", "CKernels"], swiftSettings: optimisedInDebug),
         .target(
             name: "UnrollData",
             dependencies: ["UnrollTensor", "UnrollNN", .product(name: "SwiftCSV", package: "SwiftCSV")]),

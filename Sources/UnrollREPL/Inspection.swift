@@ -88,7 +88,9 @@ enum Inspection {
                 rows.append(ParameterRow(name: full, shape: p.shape, initialisation: initDescription(sub, name, p), requiresGrad: p.requiresGrad))
             }
         }
-        let summary = module.repr.split(separator: "\n").first.map(String.init) ?? module.typeName
+        // A container's repr spans lines (`Net(` ... `)`); its title names just the class.
+        let lines = module.repr.split(separator: "\n").map(String.init)
+        let summary = lines.count > 1 ? String((lines.first ?? module.typeName).dropLast(lines.first?.hasSuffix("(") == true ? 1 : 0)) : (lines.first ?? module.typeName)
         return ShapesTable.module(title: "\(arguments): \(summary)", rows: rows)
     }
 

@@ -1,17 +1,29 @@
 // `numpy.ndarray` in the language: a host object over a Tensor that keeps numpy's dtypes, promotion and printing.
 import UnrollTensor
 
-/// A numpy array backed by a `Tensor` (float64 and int64 by default, as numpy). Indexing a single element
-/// gives a Python number; slices share memory with the array, as numpy's views do.
+/// A numpy array backed by a `Tensor` (float64 and int64 by default, as numpy); slices share memory with the
+/// array, as numpy's views do. A numpy scalar (`np.int64(3)`, what indexing one element or a full reduction
+/// gives) is the same object over a 0-d tensor with `isScalar` set: it computes like a 0-d array but prints,
+/// names its type and refuses indexing as numpy's scalar types do.
 final class NDArrayObject: HostObject {
     let tensor: Tensor
-    init(_ tensor: Tensor) { self.tensor = tensor }
+    let isScalar: Bool
+    init(_ tensor: Tensor, scalar: Bool = false) {
+        self.tensor = tensor
+        self.isScalar = scalar && tensor.dim == 0
+    }
 
-    var typeName: String { "ndarray" }
-    func repr(_ interp: Interpreter) throws -> String { NumpyFormat.repr(tensor) }
+    var typeName: String { isScalar ? "numpy." + NumpyFormat.scalarTypeName(tensor.dtype) : "ndarray" }
+    func repr(_ interp: Interpreter) throws -> String { isScalar ? NumpyFormat.scalarRepr(tensor) : NumpyFormat.repr(tensor) }
     func str(_ interp: Interpreter) throws -> String { NumpyFormat.str(tensor) }
 
-    static let methodNames = ["reshape", "ravel", "flatten", "astype", "tolist", "copy", "item", "sum", "mean", "min", "max", "std"]
+    /// A numpy scalar stands for the Python number it holds in `format`, `range`, indices and other integer slots.
+    func numberValue() throws -> Value? {
+        guard isScalar else { return nil }
+        return TensorConvert.value(try tensor.item())
+    }
+
+    static let methodNames = ["reshape", "ravel", "flatten", "astype", "tolist", "copy", "item", "sum", "mean", "min", "max", "std", "all", "any"]
     var attributeNames: [String] { ["shape", "ndim", "size", "dtype", "T"] + NDArrayObject.methodNames }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
@@ -22,11 +34,12 @@ final class NDArrayObject: HostObject {
         case "size": return .int(Int64(t.numel))
         case "dtype": return .object(NumpyDTypeObject(t.dtype))
         case "T": return NDArrayObject.wrap(t.dim < 2 ? t : t.reversedDims())
+        case "__abs__": return .builtin(Builtin("__abs__") { _, _, _ in try NDArrayObject.wrapResult(try t.abs()) })
         default: break
         }
         guard NDArrayObject.methodNames.contains(name) else {
-            throw LangError.attributeError("'numpy.ndarray' object has no attribute '\(name)'",
-                                           hintless: "ndarray.\(name) is not available in Unroll's numpy subset; it has: " + attributeNames.sorted().joined(separator: ", ") + ".")
+            throw LangError.attributeError("'\(isScalar ? typeName : "numpy.ndarray")' object has no attribute '\(name)'",
+                                           hintless: "\(typeName).\(name) is not available in Unroll's numpy subset; it has: " + attributeNames.sorted().joined(separator: ", ") + ".")
         }
         return .builtin(Builtin("ndarray.\(name)") { args, kwargs, interp in try self.method(name, args, kwargs, interp) })
     }
@@ -70,6 +83,18 @@ final class NDArrayObject: HostObject {
                 return NDArrayObject.wrap(try source.std(dims: [try axis.asInt(what: "axis")], correction: correction))
             }
             return try NDArrayObject.scalar(try source.std(correction: correction))
+        case "all", "any":
+            let a = try Arguments(name, ["axis"], args, kwargs)
+            let truth = try t.ne(Tensor(scalar: .int(0), dtype: t.dtype))
+            // all() is "no element is false"; any() is "some element is true".
+            func reduce(_ x: Tensor, dims: [Int]?) throws -> Tensor {
+                let counts = try (name == "all" ? x.logicalNot() : x).to(.int64)
+                let n = try dims.map { try counts.sum(dims: $0) } ?? counts.sum()
+                let hit = try n.gt(Tensor(scalar: .int(0), dtype: .int64))
+                return name == "all" ? try hit.logicalNot() : hit
+            }
+            if let axis = a["axis"] { return try NDArrayObject.wrapResult(try reduce(truth, dims: [try axis.asInt(what: "axis")])) }
+            return try NDArrayObject.scalar(try reduce(truth, dims: nil))
         case "sum", "mean", "min", "max":
             let a = try Arguments(name, ["axis"], args, kwargs)
             let source = name == "mean" && !t.dtype.isFloatingPoint ? try t.to(.float64) : t
@@ -108,10 +133,14 @@ final class NDArrayObject: HostObject {
     /// A numpy array value.
     static func wrap(_ t: Tensor) -> Value { .object(NDArrayObject(t)) }
 
-    /// A 0-d result as the Python number numpy's scalar would print as.
-    static func scalar(_ t: Tensor) throws -> Value { TensorConvert.value(try t.item()) }
+    /// A 0-d result as the numpy scalar numpy gives (`np.float64(0.5)`).
+    static func scalar(_ t: Tensor) throws -> Value { .object(NDArrayObject(try t.reshape([]), scalar: true)) }
+
+    /// An array result, or a numpy scalar when it has no dimensions (as numpy's ufuncs return).
+    static func wrapResult(_ t: Tensor) throws -> Value { t.dim == 0 ? try scalar(t) : wrap(t) }
 
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
+        if isScalar { throw LangError("IndexError", "invalid index to scalar variable.") }
         let r = try NumpyErrors.translate { try index(key, interp) }
         return r.dim == 0 ? try NDArrayObject.scalar(r) : NDArrayObject.wrap(r)
     }
@@ -166,12 +195,13 @@ final class NDArrayObject: HostObject {
     }
 
     func iterate(_ interp: Interpreter) throws -> [Value]? {
+        if isScalar { throw LangError.typeError("'\(typeName)' object is not iterable") }
         guard tensor.dim > 0 else { throw LangError.typeError("iteration over a 0-d array") }
-        if tensor.dim == 1 { return NumpyBinding.pythonValues(tensor) }
-        return try tensor.unbind(0).map(NDArrayObject.wrap)
+        return try tensor.unbind(0).map(NDArrayObject.wrapResult)
     }
 
     func length(_ interp: Interpreter) throws -> Int? {
+        if isScalar { throw LangError.typeError("object of type '\(typeName)' has no len()") }
         guard let n = tensor.shape.first else { throw LangError.typeError("len() of unsized object") }
         return n
     }
@@ -190,7 +220,7 @@ final class NDArrayObject: HostObject {
 
     func unary(_ op: UnaryOperator, _ interp: Interpreter) throws -> Value? {
         switch op {
-        case .neg: return NDArrayObject.wrap(try tensor.neg())
+        case .neg: return try NDArrayObject.wrapResult(try tensor.neg())
         case .pos: return .object(self)
         case .invert: return nil
         }
@@ -219,7 +249,7 @@ final class NDArrayObject: HostObject {
         case .ge: r = try lhs.ge(rhs)
         default: return nil
         }
-        return r.dim == 0 && op == .matmul ? try NDArrayObject.scalar(r) : NDArrayObject.wrap(r)
+        return try NDArrayObject.wrapResult(r)
     }
 }
 

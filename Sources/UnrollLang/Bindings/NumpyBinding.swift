@@ -70,12 +70,13 @@ public enum NumpyBinding {
         }
         for (name, f) in [("sin", { (t: Tensor) in try t.sin() }), ("cos", { (t: Tensor) in try t.cos() }),
                           ("exp", { (t: Tensor) in try t.exp() }), ("sqrt", { (t: Tensor) in try t.sqrt() }),
-                          ("tanh", { (t: Tensor) in try t.tanh() }), ("log", { (t: Tensor) in try t.log() })] {
+                          ("tanh", { (t: Tensor) in try t.tanh() }), ("log", { (t: Tensor) in try t.log() }),
+                          ("abs", { (t: Tensor) in try t.abs() })] {
             np.defineSubset(name, unsupported: ["out", "where", "casting", "order", "dtype", "subok", "signature"]) { args, kwargs, interp in
                 let a = try Arguments(name, ["x"], required: 1, args, kwargs)
                 let x = a.values["x"] ?? .none
                 var t = try arrayTensor(x, interp)
-                if !t.dtype.isFloatingPoint { t = try t.to(.float64) }
+                if !t.dtype.isFloatingPoint && name != "abs" { t = try t.to(.float64) }
                 let r = try f(t)
                 if case .object = x { return NDArrayObject.wrap(r) }
                 if case .list = x { return NDArrayObject.wrap(r) }
@@ -89,6 +90,18 @@ public enum NumpyBinding {
             guard let first = parts.first else { throw LangError.valueError("need at least one array to concatenate") }
             let target = parts.map(\.dtype).reduce(first.dtype) { numpyPromote($0, $1) }
             return NDArrayObject.wrap(try Tensor.cat(try parts.map { try $0.to(target) }, dim: try a.int("axis", default: 0)))
+        }
+        np.defineSubset("stack", keywords: ["axis"], unsupported: ["out", "dtype", "casting"]) { args, kwargs, interp in
+            let a = try Arguments("stack", ["arrays", "axis"], required: 1, args, kwargs)
+            let parts = try interp.iterate(a.values["arrays"] ?? .none).map { try arrayTensor($0, interp) }
+            guard let first = parts.first else { throw LangError.valueError("need at least one array to stack") }
+            guard parts.allSatisfy({ $0.shape == first.shape }) else { throw LangError.valueError("all input arrays must have the same shape") }
+            let axis = try a.int("axis", default: 0)
+            guard axis >= -(first.dim + 1) && axis <= first.dim else {
+                throw LangError("numpy.exceptions.AxisError", "axis \(axis) is out of bounds for array of dimension \(first.dim + 1)")
+            }
+            let target = parts.map(\.dtype).reduce(first.dtype) { numpyPromote($0, $1) }
+            return NDArrayObject.wrap(try Tensor.stack(try parts.map { try $0.to(target) }, dim: axis))
         }
         for name in ["mean", "sum", "min", "max", "std"] {
             np.defineSubset(name, keywords: ["axis", "ddof"], unsupported: ["dtype", "out", "keepdims", "initial", "where", "mean", "correction"]) { args, kwargs, interp in

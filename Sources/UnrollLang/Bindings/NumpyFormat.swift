@@ -49,22 +49,45 @@ enum NumpyFormat {
         dims.count == 1 ? "(\(dims[0]),)" : "(" + dims.map(String.init).joined(separator: ", ") + ")"
     }
 
-    /// A 0-d array's text (`array(1.5)` prints `1.5`).
+    /// A 0-d array's or numpy scalar's str (`array(1.5)` prints `1.5`).
     static func scalarString(_ t: Tensor) -> String {
         guard let s = try? t.item() else { return "" }
         switch s {
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
-        case .double(let d):
-            let f = FloatFormat(values: [d], float32: t.dtype == .float32)
-            return f.format(d).trimmingCharacters(in: .whitespaces)
+        case .double(let d): return shortestFloat(d, float32: t.dtype == .float32)
+        }
+    }
+
+    /// The fewest digits that read back as the same float32 or float64, in Python's repr style (numpy prints
+    /// scalars and 0-d arrays this way: `0.84312385`, `1e-05`, `nan`).
+    static func shortestFloat(_ d: Double, float32: Bool) -> String {
+        guard float32, d.isFinite else { return pythonFloatRepr(d) }
+        // Float's description has float32's shortest digits; as a Double those digits are also its shortest repr.
+        return pythonFloatRepr(Double(Float(d).description) ?? d)
+    }
+
+    /// `type(x).__name__` of a numpy scalar: `int64`, `float32`, `float64`, `bool`.
+    static func scalarTypeName(_ d: DType) -> String { d == .bool ? "bool" : name(d) }
+
+    /// numpy 2's scalar repr: `np.int64(3)`, `np.float32(0.5)`, `np.True_`.
+    static func scalarRepr(_ t: Tensor) -> String {
+        guard let s = try? t.item() else { return "" }
+        switch s {
+        case .bool(let b): return b ? "np.True_" : "np.False_"
+        case .int(let i): return "np.int64(\(i))"
+        case .double(let d): return "np.\(name(t.dtype))(\(shortestFloat(d, float32: t.dtype == .float32)))"
         }
     }
 
     // MARK: layout
 
     static func array2string(_ t: Tensor, prefix: String, separator: String, suffix: String, summarize: Bool) -> String {
-        if t.dim == 0 { return scalarString(t) }
+        if t.dim == 0 {
+            // repr of a 0-d array keeps the print precision (`array(0.33333333)`); its str is the shortest digits.
+            guard t.dtype.isFloatingPoint, let d = t.doubles().first else { return scalarString(t) }
+            return FloatFormat(values: [d], float32: t.dtype == .float32).format(d).trimmingCharacters(in: .whitespaces)
+        }
         let values = t.doubles()
         let shape = t.shape
         var strides = [Int](repeating: 1, count: shape.count)

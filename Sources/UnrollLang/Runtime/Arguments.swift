@@ -82,6 +82,10 @@ extension Value {
             guard let v = Int(exactly: i) else { throw LangError("OverflowError", "Python int too large to convert to C long") }
             return v
         case .bool(let b): return b ? 1 : 0
+        case .object(let o):
+            // numpy's integer scalars have `__index__`; its float scalars, like Python floats, do not.
+            if let number = try o.numberValue(), case .int = number { return try number.asInt(what: what) }
+            throw LangError.typeError("\(what) must be int, not \(typeName)")
         default: throw LangError.typeError("\(what) must be int, not \(typeName)")
         }
     }
@@ -91,6 +95,9 @@ extension Value {
         case .int(let i): return Double(i)
         case .bool(let b): return b ? 1 : 0
         case .float(let d): return d
+        case .object(let o):
+            if let number = try o.numberValue() { return try number.asDouble(what: what) }
+            throw LangError.typeError("\(what) must be float, not \(typeName)")
         default: throw LangError.typeError("\(what) must be float, not \(typeName)")
         }
     }

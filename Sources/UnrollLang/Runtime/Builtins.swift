@@ -15,7 +15,10 @@ final class BuiltinType: HostObject {
     func repr(_ interp: Interpreter) throws -> String { "<class '\(name)'>" }
     func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? { try convert(args, kwargs, interp) }
     func isInstance(_ value: Value) -> Bool? { matches(value) }
-    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? { name == "__name__" ? .str(self.name) : nil }
+    /// `__name__` is the unqualified name (`torch.Tensor` → `Tensor`, `numpy.int64` → `int64`).
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
+        name == "__name__" ? .str(self.name.split(separator: ".").last.map(String.init) ?? self.name) : nil
+    }
 }
 
 extension Interpreter {
@@ -45,6 +48,9 @@ extension Interpreter {
                 switch v {
                 case .int(let i): return i
                 case .bool(let b): return b ? 1 : 0
+                case .object(let o):
+                    if let number = try o.numberValue(), case .int(let i) = number { return i }
+                    throw LangError.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
                 default: throw LangError.typeError("'\(v.typeName)' object cannot be interpreted as an integer")
                 }
             }
@@ -131,7 +137,7 @@ extension Interpreter {
             case .bool(let b): return .int(b ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
             case .object(let o):
-                if let v = try o.getAttribute("abs", interp) { return try interp.call(v, [], []) }
+                if let v = try o.getAttribute("__abs__", interp) ?? o.getAttribute("abs", interp) { return try interp.call(v, [], []) }
                 throw LangError.typeError("bad operand type for abs(): '\(o.typeName)'")
             case let v: throw LangError.typeError("bad operand type for abs(): '\(v.typeName)'")
             }

@@ -95,6 +95,9 @@ extension Interpreter {
             if t.dim == 0 { return try format(TensorConvert.value(try t.item()), spec: spec) }
             if !spec.isEmpty { throw LangError.typeError("unsupported format string passed to Tensor.__format__") }
         }
+        // numpy scalars format as the Python number they hold, even with an empty spec (f"{np.float32(1) / 3}" shows
+        // float64 digits, unlike str()).
+        if case .object(let o) = value, let number = try o.numberValue() { return try format(number, spec: spec) }
         if spec.isEmpty { return try str(value) }
         let f = try FormatSpec(spec)
         var v = value

@@ -39,6 +39,8 @@ public protocol HostObject: AnyObject {
     func exit(_ interp: Interpreter) throws
     /// `float(x)` / `int(x)` conversions; nil when not convertible.
     func toDouble(_ interp: Interpreter) throws -> Double?
+    /// The Python number this object stands for (numpy scalars, via `__index__`/`__format__`); nil for most objects.
+    func numberValue() throws -> Value?
     /// Python's `isinstance(v, x)` when `x` is a host class; nil if `x` is not a class.
     func isInstance(_ value: Value) -> Bool?
 }
@@ -60,6 +62,7 @@ public extension HostObject {
     func enter(_ interp: Interpreter) throws -> Value? { nil }
     func exit(_ interp: Interpreter) throws {}
     func toDouble(_ interp: Interpreter) throws -> Double? { nil }
+    func numberValue() throws -> Value? { nil }
     func isInstance(_ value: Value) -> Bool? { nil }
 }
 

@@ -26,6 +26,9 @@ extension Interpreter {
             case .none: return nil
             case .int(let i): return i
             case .bool(let x): return x ? 1 : 0
+            case .object(let o):
+                if let number = try o.numberValue(), case .int(let i) = number { return Int64(i) }
+                throw LangError.typeError("slice indices must be integers or None or have an __index__ method")
             default: throw LangError.typeError("slice indices must be integers or None or have an __index__ method")
             }
         }
