@@ -43,15 +43,38 @@ enum PandasDescribe {
         }
         let v = skipNaN ? all.filter { !$0.isNaN } : all
         switch name {
-        case "sum": return .float(v.reduce(0, +))
+        case "sum": return .float(pairwiseSum(v[...]))
         case "min": return .float(v.isEmpty ? .nan : (v.contains { $0.isNaN } ? .nan : v.min() ?? .nan))
         case "max": return .float(v.isEmpty ? .nan : (v.contains { $0.isNaN } ? .nan : v.max() ?? .nan))
-        case "mean": return .float(v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count))
+        case "mean": return .float(v.isEmpty ? .nan : pairwiseSum(v[...]) / Double(v.count))
         default:
+            // pandas' nanvar: the mean, then the summed squared deviations, both summed as numpy sums.
             guard v.count > ddof else { return .float(.nan) }
-            let mean = v.reduce(0, +) / Double(v.count)
-            return .float((v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count - ddof)).squareRoot())
+            let mean = pairwiseSum(v[...]) / Double(v.count)
+            let squares = v.map { ($0 - mean) * ($0 - mean) }
+            return .float((pairwiseSum(squares[...]) / Double(v.count - ddof)).squareRoot())
         }
+    }
+
+    /// numpy's pairwise summation (`pairwise_sum_DOUBLE`): 8 running sums over blocks of up to 128 values, halves
+    /// added recursively above that. pandas sums through numpy, so its last digits depend on this order.
+    static func pairwiseSum(_ a: ArraySlice<Double>) -> Double {
+        let n = a.count, base = a.startIndex
+        if n < 8 { return a.reduce(0, +) }
+        if n <= 128 {
+            var r = (0..<8).map { a[base + $0] }
+            var i = 8
+            while i < n - n % 8 {
+                for j in 0..<8 { r[j] += a[base + i + j] }
+                i += 8
+            }
+            var total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            while i < n { total += a[base + i]; i += 1 }
+            return total
+        }
+        var half = n / 2
+        half -= half % 8
+        return pairwiseSum(a[base..<(base + half)]) + pairwiseSum(a[(base + half)...])
     }
 
     /// count, mean, sample std (ddof 1), min, numpy's linear-interpolated 25/50/75% percentiles, max.

@@ -7,7 +7,18 @@ func pandasCall<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as DataError { throw LangError(e.kind, e.message, hint: e.hint) }
 }
 
-/// A Python value for one cell (numpy scalars print like Python numbers).
+/// What pandas hands out for one number (`df.iloc[0, 1]`, `s[3]`, `s.mean()`): a numpy scalar (`np.int64(22262)`);
+/// strings and other values pass through.
+func numpyScalar(_ v: Value) -> Value {
+    switch v {
+    case .int(let i): return .object(NDArrayObject(Tensor(scalar: .int(i), dtype: .int64), scalar: true))
+    case .float(let d): return .object(NDArrayObject(Tensor(scalar: .double(d), dtype: .float64), scalar: true))
+    case .bool(let b): return .object(NDArrayObject(Tensor(scalar: .bool(b), dtype: .bool), scalar: true))
+    default: return v
+    }
+}
+
+/// A Python value for one cell, as iterating or `tolist()` give it (Python numbers, not numpy scalars).
 func cellValue(_ column: DataColumn, _ row: Int) -> Value {
     switch column {
     case .int(let v): return .int(v[row])
@@ -204,7 +215,7 @@ final class SeriesObject: HostObject {
         case "mean", "std", "min", "max", "sum":
             return .builtin(Builtin(name) { args, kwargs, _ in
                 let a = try Arguments(name, ["axis", "skipna", "ddof"], args, kwargs)
-                return try PandasDescribe.reduce(name, self.column, ddof: try a.int("ddof", default: 1), skipNaN: try a.bool("skipna", default: true))
+                return numpyScalar(try PandasDescribe.reduce(name, self.column, ddof: try a.int("ddof", default: 1), skipNaN: try a.bool("skipna", default: true)))
             })
         case "tolist": return .builtin(Builtin("tolist") { _, _, _ in .makeList((0..<self.column.count).map(self.cell)) })
         case "head", "tail":
@@ -232,9 +243,9 @@ final class SeriesObject: HostObject {
         if let picked = try PandasMask.rows(key, count: column.count, index: positions, interp) { return .object(rows(picked)) }
         if let positions, case .int(let label) = key {
             guard let i = positions.firstIndex(of: Int(label)) else { throw LangError("KeyError", "\(label)") }
-            return cell(i)
+            return numpyScalar(cell(i))
         }
-        if case .str(let s) = key, let i = labels.firstIndex(of: s) { return cell(i) }
+        if case .str(let s) = key, let i = labels.firstIndex(of: s) { return numpyScalar(cell(i)) }
         throw LangError("KeyError", try interp.repr(key))
     }
 

@@ -54,7 +54,7 @@ final class ILocIndexer: HostObject {
         switch target {
         case .series(let s):
             let (rows, scalar) = try positions(key, count: s.column.count, interp)
-            return scalar ? s.cell(rows[0]) : .object(s.rows(rows))
+            return scalar ? numpyScalar(s.cell(rows[0])) : .object(s.rows(rows))
         case .frame(let df):
             var rowKey = key, colKey: Value = .slice(.none, .none, .none)
             if case .tuple(let items) = key {
@@ -64,7 +64,7 @@ final class ILocIndexer: HostObject {
             let (rows, rowScalar) = try positions(rowKey, count: df.rowCount, interp)
             let (cols, colScalar) = try positions(colKey, count: df.columnCount, interp, cell: rowScalar)
             switch (rowScalar, colScalar) {
-            case (true, true): return cellValue(df.columns[cols[0]], rows[0])
+            case (true, true): return numpyScalar(cellValue(df.columns[cols[0]], rows[0]))
             case (false, true):
                 let c = cols[0]
                 let column: DataColumn
