@@ -74,17 +74,21 @@ extension Interpreter {
             let noun = parameters.count == 1 && required == parameters.count ? "argument" : "arguments"
             throw LangError.typeError("\(f.name)() takes \(takes) positional \(noun) but \(args.count) \(args.count == 1 ? "was" : "were") given")
         }
-        for (p, v) in zip(parameters, args) { frame.setLocal(p.name, v) }
+        // Arguments go straight into the parameters' slots (no name hashing per call).
+        let slots = f.definition.parameterSlots
+        for (i, v) in args.enumerated() { frame.setParameter(slots[i], parameters[i].name, v) }
         for (name, v) in kwargs {
             guard let i = parameters.firstIndex(where: { $0.name == name }) else {
                 throw LangError.typeError("\(f.name)() got an unexpected keyword argument '\(name)'")
             }
             if i < args.count { throw LangError.typeError("\(f.name)() got multiple values for argument '\(name)'") }
-            frame.setLocal(name, v)
+            frame.setParameter(slots[i], name, v)
         }
         var missing: [String] = []
-        for (i, p) in parameters.enumerated() where frame.local(p.name) == nil {
-            if let d = f.defaults[i] ?? nil { frame.setLocal(p.name, d) } else { missing.append(p.name) }
+        if args.count < parameters.count {
+            for i in args.count..<parameters.count where frame.parameter(slots[i], parameters[i].name) == nil {
+                if let d = f.defaults[i] ?? nil { frame.setParameter(slots[i], parameters[i].name, d) } else { missing.append(parameters[i].name) }
+            }
         }
         if !missing.isEmpty {
             let quoted = missing.map { "'\($0)'" }
@@ -97,7 +101,7 @@ extension Interpreter {
         let savedLines = sourceLines
         sourceLines = f.sourceLines
         defer { sourceLines = savedLines }
-        if case .returned(let v) = try execBlock(f.definition.body, frame) { return v }
+        if case .returned(let v) = try execBlock(f.definition.unretainedBody, frame) { return v }
         return .none
     }
 
@@ -163,9 +167,16 @@ extension Interpreter {
     // MARK: attributes
 
     public func getAttribute(_ object: Value, _ name: String) throws -> Value {
+        if case .instance(let inst) = object, let v = inst.attributes[name] { return v }
+        return try getAttribute(object, name, instanceMissed: true)
+    }
+
+    /// `getAttribute` once the instance's own attributes are known not to hold `name` (an attribute
+    /// expression's cache says so): class members, the host object behind it, builtin methods. The label
+    /// states that precondition; it is always true.
+    func getAttribute(_ object: Value, _ name: String, instanceMissed: Bool) throws -> Value {
         switch object {
         case .instance(let inst):
-            if let v = inst.attributes[name] { return v }
             if let v = inst.cls.lookup(name) { return bind(v, to: object) }
             if let b = inst.backing, let v = try b.getAttribute(name, self) { return v }
             if name == "__class__" { return .class(inst.cls) }

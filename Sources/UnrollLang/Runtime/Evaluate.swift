@@ -1,17 +1,19 @@
 // Expression evaluation: names, literals, operators, calls, attributes, subscripts, comprehensions, f-strings.
 
 extension Interpreter {
+    /// The hot expression kinds (names, constants, int arithmetic, attributes) inline; everything else in
+    /// `evalOther`, kept out of line so this function's stack frame stays small for the deep recursion.
     func eval(_ expr: Expr, _ frame: Frame) throws -> Value {
         switch expr.kind {
         case .constant(let v): return v
         case .name(let n):
             let slot = expr.slot
             if slot >= 0 {
-                if slot < frame.slots.count, let v = frame.slots[slot] { return v }
+                if let v = frame.slot(slot) { return v }
             } else if frame.isModule || frame.layout != nil, let v = globals[n] {
                 return v
             }
-            return try withRange(expr.range) { try lookup(n, frame) }
+            return try lookupLocated(n, frame, expr.range)
         case .binary(let op, let l, let r):
             let a = try eval(l, frame)
             let b = try eval(r, frame)
@@ -24,12 +26,47 @@ extension Interpreter {
                 default: break
                 }
             }
-            return try withRange(expr.range) { try binary(op, a, b) }
+            return try binaryLocated(op, a, b, expr.range)
         case .attribute(let objectExpr, let name):
+            // The common case first: an attribute the instance itself holds (`self.fc`, `b.value`),
+            // found through this expression's shape cache.
+            if objectExpr.slot >= 0, let v = frame.cachedAttribute(ofSlot: objectExpr.slot, expr) { return v }
             let object = try eval(objectExpr, frame)
-            // The common case first: an attribute the instance itself holds (`self.fc`, `b.value`).
-            if case .instance(let inst) = object, let v = inst.attributes[name] { return v }
-            return try withRange(expr.range) { try getAttribute(object, name) }
+            if let v = instanceAttribute(object, name, expr) { return v }
+            return try getAttributeLocated(object, name, expr.range)
+        default:
+            return try evalOther(expr, frame)
+        }
+    }
+
+    /// An instance's own attribute through the expression's cache (out of line so `object` stays borrowed).
+    @inline(never)
+    private func instanceAttribute(_ object: Value, _ name: String, _ expr: Expr) -> Value? {
+        guard case .instance(let inst) = object else { return nil }
+        return inst.attributes.value(name, cache: expr)
+    }
+
+    @inline(never)
+    private func lookupLocated(_ name: String, _ frame: Frame, _ range: SourceRange) throws -> Value {
+        try withRange(range) { try lookup(name, frame) }
+    }
+
+    @inline(never)
+    private func binaryLocated(_ op: BinaryOperator, _ a: Value, _ b: Value, _ range: SourceRange) throws -> Value {
+        try withRange(range) { try binary(op, a, b) }
+    }
+
+    /// An attribute that is not the instance's own (`eval` looked there first), or of a non-instance.
+    @inline(never)
+    private func getAttributeLocated(_ object: Value, _ name: String, _ range: SourceRange) throws -> Value {
+        try withRange(range) { try getAttribute(object, name, instanceMissed: true) }
+    }
+
+    @inline(never)
+    private func evalOther(_ expr: Expr, _ frame: Frame) throws -> Value {
+        switch expr.kind {
+        case .constant, .name, .binary, .attribute:
+            return try eval(expr, frame)
         case .call(let calleeExpr, let argExprs):
             if case .name("super") = calleeExpr.kind, frame.local("super") == nil, globals["super"] == nil {
                 let args = try argExprs.map { try eval($0.value, frame) }

@@ -15,13 +15,19 @@ public final class InterruptFlag: Sendable {
         return raised.exchange(false, ordering: .acquiringAndReleasing)
     }
     public var isRaised: Bool { raised.load(ordering: .acquiring) }
+    /// A cheap pre-check for the interpreter's hot loop; `take()` confirms.
+    @inline(__always)
+    var mightBeRaised: Bool { raised.load(ordering: .relaxed) }
 }
 
 /// Local variables of one function call (the module level uses the interpreter's globals instead).
 /// A function call keeps its locals in slots laid out by `LocalResolver`; a class body, which has no
 /// layout, keeps them in a dictionary.
 final class Frame {
-    var slots: [Value?]
+    /// The slots, allocated once per call; every access checks the index against `slotCount` (a buffer
+    /// rather than an array so storing a local needs no copy-on-write uniqueness check).
+    private let slotBase: UnsafeMutablePointer<Value?>
+    let slotCount: Int
     var locals: [String: Value] = [:]
     let layout: LocalLayout?
     let function: Function?
@@ -30,30 +36,82 @@ final class Frame {
         self.function = function
         self.isModule = isModule
         layout = function?.definition.layout
-        slots = Array(repeating: nil, count: layout?.names.count ?? 0)
+        slotCount = layout?.names.count ?? 0
+        slotBase = .allocate(capacity: max(slotCount, 1))
+        slotBase.initialize(repeating: nil, count: slotCount)
+    }
+
+    deinit {
+        slotBase.deinitialize(count: slotCount)
+        slotBase.deallocate()
+    }
+
+    /// The value in slot `i`; nil when unbound or out of range.
+    @inline(__always)
+    func slot(_ i: Int) -> Value? {
+        i >= 0 && i < slotCount ? slotBase[i] : nil
+    }
+
+    /// Stores into slot `i`; false when `i` is out of range (the caller falls back to names).
+    @inline(__always)
+    func setSlot(_ i: Int, _ value: Value) -> Bool {
+        guard i >= 0 && i < slotCount else { return false }
+        slotBase[i] = value
+        return true
+    }
+
+    private func clearSlot(_ i: Int) { slotBase[i] = nil }
+
+    /// `b.value` where `b` is the local in slot `i` holding a user instance and the attribute
+    /// expression's cache applies; nil otherwise (the caller takes the general path). Reads the local in
+    /// place rather than copying it out.
+    @inline(never)
+    func cachedAttribute(ofSlot i: Int, _ expr: Expr) -> Value? {
+        guard i >= 0 && i < slotCount, case .instance(let inst)? = slotBase[i] else { return nil }
+        return inst.attributes.cachedValue(expr)
+    }
+
+    /// `b.value = value` the same way: returns the value replaced when it stored, nil when it did not.
+    @inline(never)
+    func replaceCachedAttribute(ofSlot i: Int, _ expr: Expr, _ value: Value) -> Value? {
+        guard i >= 0 && i < slotCount, case .instance(let inst)? = slotBase[i], inst.backing == nil else { return nil }
+        return inst.attributes.replaceCached(expr, value)
     }
 
     func local(_ name: String) -> Value? {
-        if let layout, let i = layout.index[name] { return slots[i] }
+        if let layout, let i = layout.index[name] { return slot(i) }
         return locals[name]
     }
 
     func setLocal(_ name: String, _ value: Value) {
-        if let layout, let i = layout.index[name] { slots[i] = value } else { locals[name] = value }
+        if let layout, let i = layout.index[name], setSlot(i, value) { return }
+        locals[name] = value
     }
 
     /// Removes a local; false when it had no value.
     func removeLocal(_ name: String) -> Bool {
-        if let layout, let i = layout.index[name] {
-            defer { slots[i] = nil }
-            return slots[i] != nil
+        if let layout, let i = layout.index[name], i < slotCount {
+            defer { clearSlot(i) }
+            return slot(i) != nil
         }
         return locals.removeValue(forKey: name) != nil
     }
 
     /// Names with a value, for "did you mean" hints.
     var boundNames: [String] {
-        (layout.map { l in l.names.indices.filter { slots[$0] != nil }.map { l.names[$0] } } ?? []) + Array(locals.keys)
+        (layout.map { l in l.names.indices.filter { slot($0) != nil }.map { l.names[$0] } } ?? []) + Array(locals.keys)
+    }
+
+    /// A parameter's value by its slot (`FunctionDefinition.parameterSlots`), by name when it has none.
+    @inline(__always)
+    func parameter(_ slot: Int, _ name: String) -> Value? {
+        if slot >= 0 && slot < slotCount { return self.slot(slot) }
+        return local(name)
+    }
+
+    @inline(__always)
+    func setParameter(_ slot: Int, _ name: String, _ value: Value) {
+        if !setSlot(slot, value) { setLocal(name, value) }
     }
 }
 
@@ -157,7 +215,14 @@ public final class Interpreter {
 
     private func setGlobalQuietly(_ name: String, _ value: Value) { builtins[name] = value }
 
+    /// Polled before every statement and loop iteration: one relaxed atomic load when nothing is pending.
+    @inline(__always)
     func checkInterrupt() throws {
+        if stepBudget != nil || interruptFlag.mightBeRaised { try checkInterruptSlow() }
+    }
+
+    @inline(never)
+    private func checkInterruptSlow() throws {
         if interruptFlag.take() { throw LangError("KeyboardInterrupt", "") }
         if let budget = stepBudget {
             stepsTaken += 1
@@ -185,9 +250,22 @@ public final class Interpreter {
     }
 
     func execBlock(_ body: [Stmt], _ frame: Frame) throws -> Flow {
-        for s in body {
-            let flow = try exec(s, frame)
-            if case .normal = flow { continue }
+        var i = 0
+        while i < body.count {
+            let flow = try exec(body[i], frame)
+            if case .normal = flow { i += 1; continue }
+            return flow
+        }
+        return .normal
+    }
+
+    /// `execBlock` over a body's unretained statements (`Stmt.unretainedBody`): the same statements, kept
+    /// alive by the tree that owns the array, run without retaining each one.
+    func execBlock(_ body: [Unmanaged<Stmt>], _ frame: Frame) throws -> Flow {
+        var i = 0
+        while i < body.count {
+            let flow = try body[i]._withUnsafeGuaranteedRef { try exec($0, frame) }
+            if case .normal = flow { i += 1; continue }
             return flow
         }
         return .normal
@@ -198,25 +276,51 @@ public final class Interpreter {
         return try withRange(statement.range) { try execKind(statement, frame) }
     }
 
+    /// The statements that run inside hot loops inline; the rest in `execOther`, kept out of line.
     private func execKind(_ statement: Stmt, _ frame: Frame) throws -> Flow {
         switch statement.kind {
-        case .expression(let e):
-            let v = try eval(e, frame)
-            if echoing && frame.isModule && !v.isNone {
-                output(try repr(v) + "\n")
-                setGlobalQuietly("_", v)
-            }
         case .assign(let targets, let valueExpr):
             let value = try eval(valueExpr, frame)
-            for t in targets { try assign(t, value, frame) }
-        case .augmentedAssign(let target, let op, let valueExpr):
-            try augmentedAssign(target, op, valueExpr, frame)
+            if let target = statement.unretainedTarget {
+                try target._withUnsafeGuaranteedRef { try assign($0, value, frame) }
+            } else {
+                for t in targets { try assign(t, value, frame) }
+            }
         case .ifElse(let branches, let otherwise):
             for (test, body) in branches where try truthy(try eval(test, frame)) {
                 return try execBlock(body, frame)
             }
             if let body = otherwise { return try execBlock(body, frame) }
-        case .whileLoop(let test, let body):
+        case .returnValue(let e):
+            if frame.isModule { throw LangError.syntax("'return' outside function", statement.range) }
+            return .returned(try e.map { try eval($0, frame) } ?? .none)
+        case .expression(let e):
+            let v = try eval(e, frame)
+            if echoing && frame.isModule && !v.isNone { try echo(v) }
+        case .augmentedAssign(let target, let op, let valueExpr):
+            try augmentedAssign(target, op, valueExpr, frame)
+        case .breakLoop: return .breakLoop
+        case .continueLoop: return .continueLoop
+        case .pass: break
+        default:
+            return try execOther(statement, frame)
+        }
+        return .normal
+    }
+
+    @inline(never)
+    private func echo(_ v: Value) throws {
+        output(try repr(v) + "\n")
+        setGlobalQuietly("_", v)
+    }
+
+    @inline(never)
+    private func execOther(_ statement: Stmt, _ frame: Frame) throws -> Flow {
+        switch statement.kind {
+        case .assign, .ifElse, .returnValue, .expression, .augmentedAssign, .breakLoop, .continueLoop, .pass:
+            return try execKind(statement, frame)
+        case .whileLoop(let test, _):
+            let body = statement.unretainedBody
             while try truthy(try eval(test, frame)) {
                 try checkInterrupt()
                 switch try execBlock(body, frame) {
@@ -228,10 +332,11 @@ public final class Interpreter {
         case .forLoop(let target, let iterableExpr, let body):
             let iterable = try eval(iterableExpr, frame)
             if case .range(let start, let stop, let step) = iterable, case .name(let name) = target.kind {
+                let body = statement.unretainedBody
                 var i = start
                 while step > 0 ? i < stop : i > stop {
                     try checkInterrupt()
-                    if target.slot >= 0 && target.slot < frame.slots.count { frame.slots[target.slot] = .int(i) } else { assignName(name, .int(i), frame) }
+                    if !frame.setSlot(target.slot, .int(i)) { assignName(name, .int(i), frame) }
                     switch try execBlock(body, frame) {
                     case .breakLoop: return .normal
                     case .returned(let v): return .returned(v)
@@ -247,21 +352,16 @@ public final class Interpreter {
             if case .object(let object) = iterable, let stepwise = object as? StepwiseIterable {
                 return try runStepwise(stepwise, target, body, frame)
             }
+            let unretainedBody = statement.unretainedBody
             for item in try iterate(iterable) {
                 try checkInterrupt()
                 try assign(target, item, frame)
-                switch try execBlock(body, frame) {
+                switch try execBlock(unretainedBody, frame) {
                 case .breakLoop: return .normal
                 case .returned(let v): return .returned(v)
                 default: continue
                 }
             }
-        case .breakLoop: return .breakLoop
-        case .continueLoop: return .continueLoop
-        case .pass: break
-        case .returnValue(let e):
-            if frame.isModule { throw LangError.syntax("'return' outside function", statement.range) }
-            return .returned(try e.map { try eval($0, frame) } ?? .none)
         case .function(let definition):
             let defaults = try definition.parameters.map { p in try p.defaultValue.map { try eval($0, frame) } }
             let f = Function(definition: definition, defaults: defaults)
@@ -299,12 +399,13 @@ public final class Interpreter {
     func assign(_ target: Expr, _ value: Value, _ frame: Frame) throws {
         switch target.kind {
         case .name(let n):
-            if target.slot >= 0 && target.slot < frame.slots.count { frame.slots[target.slot] = value } else { assignName(n, value, frame) }
+            if !frame.setSlot(target.slot, value) { assignName(n, value, frame) }
         case .attribute(let objectExpr, let name):
+            if objectExpr.slot >= 0, frame.replaceCachedAttribute(ofSlot: objectExpr.slot, target, value) != nil { return }
             let object = try eval(objectExpr, frame)
             // A plain user instance (no host object behind it) takes any attribute; skip the general path.
             if case .instance(let inst) = object, inst.backing == nil {
-                inst.attributes[name] = value
+                inst.setCachedAttribute(name, target, value)
                 return
             }
             try withRange(target.range) { try setAttribute(object, name, value) }

@@ -155,19 +155,24 @@ public final class ClassObject {
     /// The host class this class derives from, directly or through its bases (e.g. `nn.Module`).
     public let hostBase: (any HostClass)?
     public var members: [String: Value] = [:]
+    /// The attribute shape a new instance starts with (see `AttributeShape`).
+    let rootShape = AttributeShape()
     init(name: String, bases: [ClassObject], hostBase: (any HostClass)?) {
         self.name = name
         self.bases = bases
         self.hostBase = hostBase
     }
-    /// Method resolution order: depth-first through bases (enough for single inheritance).
-    var mro: [ClassObject] {
+    /// Method resolution order: depth-first through bases (enough for single inheritance). Bases never
+    /// change, so it is computed once.
+    private(set) lazy var mro: [ClassObject] = {
         var out: [ClassObject] = [self]
         for b in bases { for c in b.mro where !out.contains(where: { $0 === c }) { out.append(c) } }
         return out
-    }
+    }()
     func lookup(_ name: String) -> Value? {
-        for c in mro { if let v = c.members[name] { return v } }
+        if let v = members[name] { return v }
+        if bases.isEmpty { return nil }
+        for c in mro.dropFirst() { if let v = c.members[name] { return v } }
         return nil
     }
     func isSubclass(of other: ClassObject) -> Bool { mro.contains { $0 === other } }
@@ -177,9 +182,18 @@ public final class ClassObject {
 /// object the host class created for it (see `HostClass`).
 public final class Instance {
     public let cls: ClassObject
-    public var attributes = AttributeTable()
+    public var attributes: AttributeTable
     public var backing: (any HostObject)?
-    init(cls: ClassObject) { self.cls = cls }
+    init(cls: ClassObject) {
+        self.cls = cls
+        attributes = AttributeTable(shape: cls.rootShape)
+    }
+
+    /// Sets the attribute `expr` (an attribute expression) names on the instance itself.
+    @inline(never)
+    func setCachedAttribute(_ name: String, _ expr: Expr, _ value: Value) {
+        attributes.set(name, value, cache: expr)
+    }
 }
 
 /// A namespace: `torch`, `torch.nn`, or any module registered in `ModuleRegistry`.

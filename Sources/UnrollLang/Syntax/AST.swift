@@ -56,6 +56,11 @@ final class Expr {
     /// For a name inside a function body that refers to one of its locals: the local's slot in the frame
     /// (set once by `LocalResolver`); -1 for globals, builtins and module-level code.
     var slot = -1
+    /// For an attribute expression: the attribute shape of the instance it last saw and where its name was
+    /// in that shape (-1: not an instance attribute), so the next evaluation skips the name search.
+    var cachedShape: AttributeShape?
+    var cachedPosition = -1
+
     init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
@@ -78,10 +83,15 @@ final class FunctionDefinition {
     let body: [Stmt]
     /// The function's locals, resolved on first call (see `LocalResolver`).
     lazy var layout: LocalLayout = LocalResolver.layout(for: self)
+    /// Each parameter's slot in `layout` (-1 if it has none), so calls bind arguments without hashing names.
+    lazy var parameterSlots: [Int] = parameters.map { layout.index[$0.name] ?? -1 }
+    /// `body`, unretained (see `Stmt.unretainedBody`).
+    let unretainedBody: [Unmanaged<Stmt>]
     init(name: String, parameters: [Parameter], body: [Stmt]) {
         self.name = name
         self.parameters = parameters
         self.body = body
+        unretainedBody = body.map { Unmanaged.passUnretained($0) }
     }
 }
 
@@ -107,8 +117,26 @@ final class Stmt {
     }
     let kind: Kind
     let range: SourceRange
+    /// The same references `kind` holds strongly, unretained, for the interpreter's per-iteration path
+    /// (reading a class reference out of an array or enum payload retains it; these are trivial to copy).
+    /// `x = value` with one target: the target.
+    let unretainedTarget: Unmanaged<Expr>?
+    /// `for` and `while`: the body.
+    let unretainedBody: [Unmanaged<Stmt>]
+
     init(_ kind: Kind, _ range: SourceRange) {
         self.kind = kind
         self.range = range
+        switch kind {
+        case .assign(let targets, _) where targets.count == 1:
+            unretainedTarget = Unmanaged.passUnretained(targets[0])
+            unretainedBody = []
+        case .forLoop(_, _, let body), .whileLoop(_, let body):
+            unretainedTarget = nil
+            unretainedBody = body.map { Unmanaged.passUnretained($0) }
+        default:
+            unretainedTarget = nil
+            unretainedBody = []
+        }
     }
 }
