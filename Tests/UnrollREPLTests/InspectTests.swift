@@ -40,7 +40,8 @@ import UnrollTensor
             c_n     (2, 96, 32)                (2, 32, 32)
 
             As built, lstm reads 96 sequences of 32 steps.
-            Both layouts accept this shape, so a wrong batch_first raises no error: it silently swaps time and batch. DataLoader batches are (N, L, F): they need batch_first=True.
+            Both layouts accept this shape, so a wrong batch_first raises no error: it silently swaps time and batch.
+            DataLoader batches are (N, L, F): they need batch_first=True.
             """
         #expect(text == expected)
     }

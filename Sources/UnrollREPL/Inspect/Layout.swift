@@ -40,7 +40,8 @@ public enum Layout {
                 let (steps, batch) = spec.batchFirst ? (b, a) : (a, b)
                 warnings.append("As built, \(name) reads \(batch) sequences of \(steps) steps.")
                 if a != b {
-                    warnings.append("Both layouts accept this shape, so a wrong batch_first raises no error: it silently swaps time and batch. DataLoader batches are (N, L, F): they need batch_first=True.")
+                    warnings.append("Both layouts accept this shape, so a wrong batch_first raises no error: it silently swaps time and batch.")
+                    warnings.append("DataLoader batches are (N, L, F): they need batch_first=True.")
                 }
             } else {
                 warnings.append("Neither layout fits: the last axis is always F, and \(name) expects F = \(spec.inputSize).")
