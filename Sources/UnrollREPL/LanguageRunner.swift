@@ -82,7 +82,7 @@ public final class LanguageRunner: StatementRunner {
                 // A namespace or any value: list what it offers.
                 let value = try session.evaluate(arguments)
                 if case .module(let ns) = value {
-                    let names = ns.members.keys.filter { !$0.hasPrefix("_") }.sorted()
+                    let names = ns.listedNames.filter { !$0.hasPrefix("_") }.sorted()
                     return ExecutionResult(output: "\(ns.name): " + names.joined(separator: ", ") + "\n")
                 }
                 return ExecutionResult(output: "\(arguments): \(value.typeName)\n")

@@ -63,6 +63,10 @@ final class ModuleObject: HostObject {
             var inputs: [ModuleValue] = []
             if let input = bound["input"] { inputs.append(try ModuleValues.from(input)) }
             if let target = bound["target"] { inputs.append(try ModuleValues.from(target)) }
+            if module is MSELoss || module is L1Loss || module is HuberLoss,
+               let x = bound["input"].flatMap(TensorBridge.tensorValue), let y = bound["target"].flatMap(TensorBridge.tensorValue) {
+                warnIfTargetSizeDiffers(x.shape, y.shape, interp)
+            }
             if let hx = bound["hx"] {
                 // PyTorch unpacks an LSTM's hx as `h, c = hx`: a tensor splits along its first dimension.
                 if module is LSTM || module is LSTMCell, let t = TensorBridge.tensorValue(hx) {

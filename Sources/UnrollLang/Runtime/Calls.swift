@@ -177,10 +177,10 @@ extension Interpreter {
         case .module(let ns):
             if let v = ns.members[name] { return v }
             var hint: String?
-            if let close = closestName(to: name, in: Array(ns.members.keys)) { hint = "Did you mean: '\(close)'?" }
+            if let close = closestName(to: name, in: ns.listedNames) { hint = "Did you mean: '\(close)'?" }
             // Modules Unroll mirrors only in part (numpy, pandas) say so, naming what they have.
             if hint == nil, case .str(let subset)? = ns.members["__subset__"] {
-                let names = ns.members.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
+                let names = ns.listedNames.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
                 hint = "\(ns.name).\(name) is not supported by Unroll; its \(subset) subset has: \(names)."
             }
             throw LangError.attributeError("module '\(ns.name)' has no attribute '\(name)'", hintless: hint)

@@ -17,7 +17,7 @@ extension Interpreter {
     func attributeNames(of v: Value) -> [String] {
         switch v {
         case .object(let o): return o.attributeNames
-        case .module(let ns): return Array(ns.members.keys)
+        case .module(let ns): return ns.listedNames
         case .instance(let inst):
             return Array(inst.attributes.keys) + inst.cls.mro.flatMap { $0.members.keys }.filter { !$0.hasPrefix("__") } + (inst.backing?.attributeNames ?? [])
         case .class(let c): return c.mro.flatMap { $0.members.keys }
@@ -275,7 +275,7 @@ extension Interpreter {
         case .builtin(let b): return "Help on built-in function \(b.name).\n"
         case .function(let f):
             return "Help on function \(f.name):\n\n\(f.name)(\(f.definition.parameters.map(\.name).joined(separator: ", ")))\n"
-        case .module(let ns): return "Help on module \(ns.name):\n\n" + ns.members.keys.sorted().joined(separator: "\n") + "\n"
+        case .module(let ns): return "Help on module \(ns.name):\n\n" + ns.listedNames.filter { !$0.hasPrefix("_") }.sorted().joined(separator: "\n") + "\n"
         case .class(let c): return "Help on class \(c.name):\n\n" + c.members.keys.sorted().joined(separator: "\n") + "\n"
         default:
             let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()

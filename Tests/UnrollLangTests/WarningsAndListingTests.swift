@@ -1,0 +1,75 @@
+// PyTorch's UserWarnings on stderr (loss size mismatch, implicit softmax dim) and what namespaces list to learners.
+import Foundation
+import Testing
+@testable import UnrollLang
+
+/// A session whose warnings and printed output are captured separately.
+private func capturedSession() -> (Session, OutputBox, OutputBox) {
+    let out = OutputBox(), warnings = OutputBox()
+    let session = Session(output: { out.text += $0 })
+    session.interpreterForBindings.warningSink = { warnings.text += $0 }
+    return (session, out, warnings)
+}
+
+@Suite struct WarningsAndListingTests {
+    static let mismatch = "UserWarning: Using a target size (torch.Size([4])) that is different to the input size (torch.Size([4, 1])). "
+        + "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.\n"
+
+    @Test(arguments: ["nn.MSELoss()(a, b)", "F.mse_loss(a, b)", "nn.L1Loss()(a, b)", "F.l1_loss(a, b)",
+                      "nn.HuberLoss()(a, b)", "F.huber_loss(a, b)"])
+    func lossWarnsOnceWhenTargetSizeDiffers(_ call: String) {
+        let (session, out, warnings) = capturedSession()
+        let setup = session.run("import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\na = torch.zeros(4, 1)\nb = torch.zeros(4)\n")
+        #expect(setup.succeeded)
+        for _ in 0..<3 { #expect(session.run("loss = \(call)\n").succeeded) }
+        #expect(warnings.text == Self.mismatch)
+        #expect(!out.text.contains("UserWarning"))
+    }
+
+    @Test func sameSizesDoNotWarn() {
+        let (session, _, warnings) = capturedSession()
+        #expect(session.run("import torch\nimport torch.nn as nn\nl = nn.MSELoss()(torch.zeros(4, 1), torch.ones(4, 1))\n").succeeded)
+        #expect(warnings.text.isEmpty)
+    }
+
+    @Test func warningComesBeforeTheBroadcastError() {
+        let (session, _, warnings) = capturedSession()
+        let outcome = session.run("import torch\nimport torch.nn.functional as F\nF.mse_loss(torch.zeros(4, 2), torch.zeros(3))\n")
+        #expect(outcome.errorLine == "RuntimeError: The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1")
+        #expect(warnings.text.hasPrefix("UserWarning: Using a target size (torch.Size([3])) that is different to the input size (torch.Size([4, 2]))"))
+    }
+
+    @Test func softmaxWithoutDimWarns() {
+        let (session, out, warnings) = capturedSession()
+        #expect(session.run("import torch\nimport torch.nn.functional as F\nF.softmax(torch.zeros(2, 3)).shape\nF.log_softmax(torch.zeros(2, 3), dim=1).shape\n").succeeded)
+        #expect(out.text == "torch.Size([2, 3])\ntorch.Size([2, 3])\n")
+        #expect(warnings.text == "UserWarning: Implicit dimension choice for softmax has been deprecated. Change the call to include dim=X as an argument.\n")
+    }
+
+    @Test func pyplotListsOnlyWhatItSupports() throws {
+        let (session, out, _) = capturedSession()
+        #expect(session.run("import matplotlib.pyplot as plt\nnames = dir(plt)\nprint('bar' in names, 'hist' in names, 'plot' in names)\n").succeeded)
+        #expect(out.text == "False False True\n")
+        let completed = session.completions(for: "plt.").candidates
+        #expect(completed.contains("plot") && completed.contains("subplots"))
+        for name in PyplotBinding.unsupported { #expect(!completed.contains(name), "plt.\(name) is offered by completion") }
+        #expect(session.completions(for: "plt.ba").candidates.isEmpty)
+        #expect(session.completions(for: "plt.hi").candidates.isEmpty)
+        // The names still say why they fail when called.
+        let outcome = session.run("plt.bar([1], [2])\n")
+        #expect(outcome.errorLine == "NotImplementedError: matplotlib.pyplot.bar is not supported by Unroll")
+    }
+
+    @Test func helpOnPyplotListsOnlySupportedNames() {
+        let (session, out, _) = capturedSession()
+        #expect(session.run("import matplotlib.pyplot as plt\nhelp(plt)\n").succeeded)
+        let listed = Set(out.text.split(separator: "\n").dropFirst().map(String.init))
+        #expect(listed == Set(PyplotBinding.supported))
+    }
+
+    @Test func getAndSetNumThreads() {
+        let (session, out, _) = capturedSession()
+        #expect(session.run("import torch\ncores = torch.get_num_threads()\ntorch.set_num_threads(1)\ntorch.get_num_threads()\ntorch.set_num_threads(cores)\ntorch.get_num_threads() == cores\n").succeeded)
+        #expect(out.text == "1\nTrue\n")
+    }
+}
