@@ -78,7 +78,7 @@ public final class LanguageRunner: StatementRunner {
             case "vars": return ExecutionResult(output: Inspection.vars(session) + "\n")
             case "plot": return ExecutionResult(output: try PlotCommand.run(arguments, session) + "\n")
             case "help":
-                if let text = LayerHelp.text(arguments) { return ExecutionResult(output: text + "\n") }
+                if let text = LayerDocs.text(arguments) { return ExecutionResult(output: text + "\n") }
                 // A namespace or any value: list what it offers.
                 let value = try session.evaluate(arguments)
                 if case .module(let ns) = value {

@@ -72,4 +72,20 @@ private func capturedSession() -> (Session, OutputBox, OutputBox) {
         #expect(session.run("import torch\ncores = torch.get_num_threads()\ntorch.set_num_threads(1)\ntorch.get_num_threads()\ntorch.set_num_threads(cores)\ntorch.get_num_threads() == cores\n").succeeded)
         #expect(out.text == "1\nTrue\n")
     }
+
+    @Test func helpOnALayerClassShowsItsArgumentsAndShapes() {
+        let (session, out, _) = capturedSession()
+        #expect(session.run("import torch.nn as nn\nhelp(nn.RNN)\n").succeeded)
+        #expect(out.text.hasPrefix("Help on class RNN in module torch.nn.modules.rnn:\n\nnn.RNN(input_size, hidden_size, num_layers=1,"))
+        #expect(out.text.contains("h_n     (D·num_layers, N, H)"))
+        out.text = ""
+        #expect(session.run("help(nn.Dropout)\n").succeeded)
+        #expect(out.text == "Help on class Dropout in module torch.nn.modules.dropout:\n\nnn.Dropout(p, inplace)\n")
+    }
+
+    @Test func helpOnAFunctionShowsDefaults() {
+        let (session, out, _) = capturedSession()
+        #expect(session.run("def f(a, b=2, c='x'):\n    return a\nhelp(f)\n").succeeded)
+        #expect(out.text == "Help on function f in module __main__:\n\nf(a, b=2, c='x')\n")
+    }
 }

@@ -148,7 +148,15 @@ final class LayerClass: HostObject {
 
     var typeName: String { "type" }
     var keywordNames: [String] { parameters }
-    func repr(_ interp: Interpreter) throws -> String { "<class 'torch.nn.\(name)'>" }
+    func repr(_ interp: Interpreter) throws -> String { "<class '\(LayerDocs.qualifiedName(name))'>" }
+    var attributeNames: [String] { ["__name__", "__module__", "__qualname__"] }
+    func getAttribute(_ attribute: String, _ interp: Interpreter) throws -> Value? {
+        switch attribute {
+        case "__name__", "__qualname__": return .str(name)
+        case "__module__": return .str(LayerDocs.pythonModules[name] ?? "torch.nn")
+        default: return nil
+        }
+    }
 
     func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
         .object(ModuleObject(try make(args, kwargs)))

@@ -15,7 +15,7 @@ final class BuiltinType: HostObject {
     func repr(_ interp: Interpreter) throws -> String { "<class '\(name)'>" }
     func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? { try convert(args, kwargs, interp) }
     func isInstance(_ value: Value) -> Bool? { matches(value) }
-    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? { name == "__name__" ? .str(self.name) : nil }
+    func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? { name == "__name__" ? .str(self.name.split(separator: ".").last.map(String.init) ?? self.name) : nil }
 }
 
 extension Interpreter {
@@ -181,6 +181,10 @@ extension Interpreter {
             let a = try Arguments("type", ["object"], required: 1, args, kwargs)
             let v = a.values["object"] ?? .none
             if case .instance(let inst) = v { return .class(inst.cls) }
+            // A built-in layer's type is its torch.nn class (`type(rnn) is nn.RNN`, printed as PyTorch names it).
+            if case .object(let o as ModuleObject) = v, case .object(let c as LayerClass)? = try? interp.loadModule("torch.nn").members[o.module.typeName] {
+                return .object(c)
+            }
             if let t = interp.builtins[v.typeName], case .object = t { return t }
             return .object(BuiltinType(v.typeName == "Tensor" ? "torch.Tensor" : v.typeName, matches: { $0.typeName == v.typeName }) { _, _, _ in
                 throw LangError.typeError("cannot create '\(v.typeName)' instances")

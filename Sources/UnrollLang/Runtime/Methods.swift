@@ -272,9 +272,20 @@ extension Interpreter {
             return "Unroll runs a PyTorch-flavoured subset of Python. Type code as in the course; meta-commands start with ':' (try :help).\n"
         }
         switch v {
-        case .builtin(let b): return "Help on built-in function \(b.name).\n"
+        case .builtin(let b):
+            let keywords = b.keywordNames.isEmpty ? "" : "\n\nKeyword arguments: " + b.keywordNames.joined(separator: ", ")
+            return "Help on built-in function \(b.name).\(keywords)\n"
         case .function(let f):
-            return "Help on function \(f.name):\n\n\(f.name)(\(f.definition.parameters.map(\.name).joined(separator: ", ")))\n"
+            let parameters = zip(f.definition.parameters, f.defaults).map { p, d in
+                d.map { "\(p.name)=\((try? repr($0)) ?? "...")" } ?? p.name
+            }
+            return "Help on function \(f.name) in module __main__:\n\n\(f.name)(\(parameters.joined(separator: ", ")))\n"
+        case .object(is ModuleClass):
+            return "Help on class Module in module torch.nn.modules.module:\n\n\(LayerDocs.text("Module") ?? "")\n"
+        case .object(let c as LayerClass):
+            let signature = LayerDocs.text(c.name) ?? "nn.\(c.name)(\(c.parameters.joined(separator: ", ")))"
+            let module = LayerDocs.pythonModules[c.name] ?? "torch.nn"
+            return "Help on class \(c.name) in module \(module):\n\n\(signature)\n"
         case .module(let ns): return "Help on module \(ns.name):\n\n" + ns.listedNames.filter { !$0.hasPrefix("_") }.sorted().joined(separator: "\n") + "\n"
         case .class(let c): return "Help on class \(c.name):\n\n" + c.members.keys.sorted().joined(separator: "\n") + "\n"
         default:
