@@ -179,4 +179,7 @@ public final class Session {
 
     /// Python's repr of a value, as the REPL would echo it.
     public func repr(_ value: Value) -> String { (try? interpreter.repr(value)) ?? "<\(value.typeName)>" }
+
+    /// What `help(value)` prints.
+    public func helpText(_ value: Value) -> String { interpreter.helpText(value) }
 }

@@ -80,12 +80,19 @@ public final class LanguageRunner: StatementRunner {
             case "help":
                 if let text = LayerDocs.text(arguments) { return ExecutionResult(output: text + "\n") }
                 // A namespace or any value: list what it offers.
-                let value = try session.evaluate(arguments)
+                let value: Value
+                do {
+                    value = try session.evaluate(arguments)
+                } catch let error as LangError where ["NameError", "AttributeError", "SyntaxError"].contains(error.type) {
+                    let hint = error.hint.map { "\n" + $0 } ?? ""
+                    return ExecutionResult(output: "", error: "no help on '\(arguments)': it is not a meta-command, a layer or a name "
+                                           + "in this session; :help lists the commands\(hint)")
+                }
                 if case .module(let ns) = value {
                     let names = ns.listedNames.filter { !$0.hasPrefix("_") }.sorted()
                     return ExecutionResult(output: "\(ns.name): " + names.joined(separator: ", ") + "\n")
                 }
-                return ExecutionResult(output: "\(arguments): \(value.typeName)\n")
+                return ExecutionResult(output: session.helpText(value))
             case "seed":
                 guard let seed = Int64(arguments.trimmingCharacters(in: .whitespaces)) else {
                     return ExecutionResult(output: "", error: "usage: :seed N")

@@ -273,8 +273,12 @@ extension Interpreter {
         }
         switch v {
         case .builtin(let b):
-            let keywords = b.keywordNames.isEmpty ? "" : "\n\nKeyword arguments: " + b.keywordNames.joined(separator: ", ")
-            return "Help on built-in function \(b.name).\(keywords)\n"
+            // `torch.nn.functional.mse_loss` → function mse_loss in module torch.nn.functional; `len` is in builtins.
+            let dot = b.name.lastIndex(of: ".")
+            let name = dot.map { String(b.name[b.name.index(after: $0)...]) } ?? b.name
+            let module = dot.map { String(b.name[..<$0]) } ?? "builtins"
+            let keywords = b.keywordNames.isEmpty ? "" : "\n    keyword arguments: " + b.keywordNames.joined(separator: ", ")
+            return "Help on built-in function \(name) in module \(module):\n\n\(name)(...)\(keywords)\n"
         case .function(let f):
             let parameters = zip(f.definition.parameters, f.defaults).map { p, d in
                 d.map { "\(p.name)=\((try? repr($0)) ?? "...")" } ?? p.name
@@ -288,6 +292,11 @@ extension Interpreter {
             return "Help on class \(c.name) in module \(module):\n\n\(signature)\n"
         case .module(let ns): return "Help on module \(ns.name):\n\n" + ns.listedNames.filter { !$0.hasPrefix("_") }.sorted().joined(separator: "\n") + "\n"
         case .class(let c): return "Help on class \(c.name):\n\n" + c.members.keys.sorted().joined(separator: "\n") + "\n"
+        case .object(let m as ModuleObject) where LayerDocs.text(m.module.typeName) != nil:
+            let name = m.module.typeName
+            let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()
+            return "Help on \(name) in module \(LayerDocs.pythonModules[name] ?? "torch.nn") object:\n\n\(LayerDocs.text(name) ?? "")\n\n"
+                + "attributes and methods: " + names.joined(separator: ", ") + "\n"
         default:
             let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()
             return "Help on \(v.typeName) object:\n\n" + names.joined(separator: "\n") + "\n"
