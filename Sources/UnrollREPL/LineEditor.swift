@@ -91,6 +91,9 @@ public final class EditLineReader: LineReader {
         guard let el = editLine else { return .endOfInput }
         setPrompt(prompt)
         interruptedAtPrompt = false
+        // libedit draws the prompt before it leaves canonical mode; a key typed in between (Ctrl-D right after
+        // `>>> ` appears) would be taken by the line discipline and lost. Raw mode first, then the prompt.
+        unroll_el_prep_term(el, 1)
         var count: Int32 = 0
         guard let raw = el_gets(el, &count), count > 0 else {
             return interruptedAtPrompt ? .interrupted : .endOfInput

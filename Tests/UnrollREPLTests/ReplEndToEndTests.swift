@@ -175,4 +175,16 @@ import Testing
         pty.type("\u{04}")
         _ = pty.waitForExit()
     }
+
+    @Test func keysTypedAsSoonAsThePromptAppearsAreNotLost() throws {
+        // libedit used to draw `>>> ` before leaving canonical mode, so a Ctrl-D typed at once was eaten by the
+        // line discipline about one start in thirty and the session hung. Many quick starts show it.
+        for attempt in 0..<30 {
+            let pty = try start()
+            pty.type("\u{04}")
+            let status = pty.waitForExit(timeout: 5)
+            #expect(status == 0, "attempt \(attempt): Ctrl-D right after the prompt did not exit")
+            if status != 0 { break }
+        }
+    }
 }
