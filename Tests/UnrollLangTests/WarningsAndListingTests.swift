@@ -88,4 +88,23 @@ private func capturedSession() -> (Session, OutputBox, OutputBox) {
         #expect(session.run("def f(a, b=2, c='x'):\n    return a\nhelp(f)\n").succeeded)
         #expect(out.text == "Help on function f in module __main__:\n\nf(a, b=2, c='x')\n")
     }
+
+    /// Expected suggestions are what CPython 3.11 printed for `o.NAME` on an object with these attributes.
+    @Test(arguments: [
+        ("hidden", ["hidden_size", "input_size", "num_layers"], nil), ("x", ["y", "xs"], "xs"), ("rnn", ["run", "nn", "torch"], "nn"),
+        ("weight_hh_l1", ["weight_hh_l0", "weight_ih_l0", "bias_hh_l0"], "weight_hh_l0"), ("lenght", ["len", "length", "lengths"], "length"),
+        ("a", ["b"], nil), ("ab", ["ac", "abc"], "abc"), ("conut", ["count", "index"], "count"),
+        ("Hidden_Size", ["hidden_size"], "hidden_size"), ("outputs", ["output", "outs"], "output"),
+    ] as [(String, [String], String?)])
+    func didYouMeanMatchesCPython(_ name: String, _ candidates: [String], _ expected: String?) {
+        #expect(closestName(to: name, in: candidates) == expected)
+    }
+
+    @Test func didYouMeanOnNamespaces() {
+        let (session, _, _) = capturedSession()
+        _ = session.run("import torch.nn as nn\n")
+        #expect(session.run("nn.Rnn\n").errorText?.hasSuffix("Did you mean: 'RNN'?") == true)
+        #expect(session.run("nn.Linaer\n").errorText?.hasSuffix("Did you mean: 'Linear'?") == true)
+        #expect(session.run("nn.lstm\n").errorText?.contains("Did you mean") == false)
+    }
 }

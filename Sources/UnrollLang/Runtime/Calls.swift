@@ -225,16 +225,9 @@ extension LangError {
     }
 }
 
-/// The closest name within edit distance 2 (Python 3.12's `Did you mean` heuristic, simplified).
+/// The name Python would suggest in `Did you mean` (CPython's algorithm, see Suggestions).
 func closestName(to name: String, in candidates: [String]) -> String? {
-    let target = Array(name.lowercased())
-    var best: (String, Int)?
-    for c in Set(candidates) where c != name && !c.hasPrefix("__") {
-        let d = editDistance(target, Array(c.lowercased()))
-        let limit = max(1, min(3, (name.count + c.count) / 6))
-        if d <= limit, best == nil || d < best?.1 ?? .max || (d == best?.1 && c < best?.0 ?? "") { best = (c, d) }
-    }
-    return best?.0
+    Suggestions.closest(to: name, in: Set(candidates).filter { !$0.hasPrefix("__") }.sorted())
 }
 
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {
