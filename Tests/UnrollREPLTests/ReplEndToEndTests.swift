@@ -187,4 +187,17 @@ import Testing
             if status != 0 { break }
         }
     }
+
+    @Test func ctrlDDeletesInsideALineAndQuitsQuietlyOnAnEmptyOne() throws {
+        let pty = try start()
+        // Cursor back onto the second `z`: Ctrl-D deletes it, leaving `z = 5`.
+        pty.type("zz = 5" + String(repeating: "\u{1B}[D", count: 5) + "\u{04}\r")
+        pty.type("z * 2\r")
+        #expect(pty.waitFor("10"), "\(pty.plainText.suffix(300))")
+        pty.waitForPrompt()
+        let mark = pty.transcript.count
+        pty.type("\u{04}")
+        #expect(pty.waitForExit() == 0)
+        #expect(!String(pty.transcript.dropFirst(mark)).contains("^D"))
+    }
 }
