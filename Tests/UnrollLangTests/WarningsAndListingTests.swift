@@ -107,4 +107,22 @@ private func capturedSession() -> (Session, OutputBox, OutputBox) {
         #expect(session.run("nn.Linaer\n").errorText?.hasSuffix("Did you mean: 'Linear'?") == true)
         #expect(session.run("nn.lstm\n").errorText?.contains("Did you mean") == false)
     }
+
+    @Test func dropoutOnOneRecurrentLayerWarns() {
+        let (session, _, warnings) = capturedSession()
+        #expect(session.run("import torch.nn as nn\nrnn = nn.RNN(3, 4, dropout=0.5)\nlstm = nn.LSTM(3, 4, num_layers=2, dropout=0.5)\n").succeeded)
+        #expect(warnings.text == "UserWarning: dropout option adds dropout after all but last recurrent layer, so non-zero dropout "
+                + "expects num_layers greater than 1, but got dropout=0.5 and num_layers=1\n")
+    }
+
+    @Test func readingANonLeafGradWarnsUnlessRetained() {
+        let (session, out, warnings) = capturedSession()
+        #expect(session.run("import torch\nx = torch.ones(2, requires_grad=True)\nz = x * 3\nx.grad\nz.grad\n").succeeded)
+        #expect(out.text.isEmpty)
+        #expect(warnings.text.hasPrefix("UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed."))
+        warnings.text = ""
+        let (other, _, quiet) = capturedSession()
+        #expect(other.run("import torch\nx = torch.ones(2, requires_grad=True)\nz = x * 3\nz.retain_grad()\nz.grad\n").succeeded)
+        #expect(quiet.text.isEmpty)
+    }
 }

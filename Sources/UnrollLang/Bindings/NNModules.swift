@@ -159,7 +159,12 @@ final class LayerClass: HostObject {
     }
 
     func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
-        .object(ModuleObject(try make(args, kwargs)))
+        let module = try make(args, kwargs)
+        if let recurrent = module as? RecurrentBase, recurrent.dropout > 0, recurrent.numLayers == 1 {
+            interp.warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects "
+                        + "num_layers greater than 1, but got dropout=\(try interp.repr(.float(recurrent.dropout))) and num_layers=1")
+        }
+        return .object(ModuleObject(module))
     }
 
     func isInstance(_ value: Value) -> Bool? {
