@@ -11,6 +11,8 @@ public final class LanguageRunner: StatementRunner {
     private var sink: ((String) -> Void)?
     /// Lesson replay wants errors as PyTorch's last line (plus hint); the REPL shows source line and caret too.
     private let lessonStyleErrors: Bool
+    /// Set when a statement called `exit()`/`quit()`.
+    public private(set) var exitStatus: Int32?
 
     public init(lessonStyleErrors: Bool = false) {
         self.lessonStyleErrors = lessonStyleErrors
@@ -29,6 +31,10 @@ public final class LanguageRunner: StatementRunner {
         }
         defer { sink = nil }
         let outcome = session.run(source)
+        if let status = outcome.exitStatus {
+            exitStatus = status
+            return ExecutionResult(output: captured)
+        }
         guard !outcome.succeeded else { return ExecutionResult(output: captured) }
         let full = outcome.errorText ?? outcome.errorLine ?? "Error"
         guard lessonStyleErrors, let line = outcome.errorLine else { return ExecutionResult(output: captured, error: full) }

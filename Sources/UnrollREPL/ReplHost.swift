@@ -40,6 +40,8 @@ public final class ReplHost: ReplEngine, CellExecutor {
 
     // MARK: ReplEngine (interactive)
 
+    public var exitStatus: Int32? { runner.exitStatus }
+
     public func run(_ source: String) -> Bool {
         // While a lesson is stepped or a session recorded, plots keep the fixed size lessons replay at.
         let execute = { self.runner.execute(source, live: { [weak self] text in self?.emit(text) }) }

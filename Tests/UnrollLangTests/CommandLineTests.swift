@@ -122,4 +122,16 @@ struct CommandLineTests {
                 + "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.\n")
         #expect(process.terminationStatus == 0)
     }
+
+    @Test func exitEndsTheRunWithItsStatus() throws {
+        var (out, status) = try runUnroll([], input: "print(1)\nquit\nexit(3)\nprint(2)\n")
+        #expect(out == "1\nUse quit() or Ctrl-D (i.e. EOF) to exit\n")
+        #expect(status == 3)
+        (out, status) = try runUnroll([], input: "for i in range(3):\n    print(i)\n    if i == 1: exit()\n\nprint('never')\n")
+        #expect(out == "0\n1\n")
+        #expect(status == 0)
+        (out, status) = try runUnroll(["-c", "def f():\n    exit('bye')\nf()\nprint(7)"])
+        #expect(out == "")
+        #expect(status == 1)
+    }
 }

@@ -200,4 +200,13 @@ import Testing
         #expect(pty.waitForExit() == 0)
         #expect(!String(pty.transcript.dropFirst(mark)).contains("^D"))
     }
+
+    @Test func exitEndsTheREPL() throws {
+        let pty = try start()
+        pty.type("exit\r")
+        #expect(pty.waitFor("Use exit() or Ctrl-D (i.e. EOF) to exit"))
+        pty.waitForPrompt()
+        pty.type("exit(4)\r")
+        #expect(pty.waitForExit() == 4)
+    }
 }

@@ -280,6 +280,7 @@ extension Interpreter {
             guard let v = args.first else { return .makeList(interp.globalOrder.sorted().map { .str($0) }) }
             return .makeList(interp.attributeNames(of: v).sorted().map { .str($0) })
         }
+        installExitBuiltins()
         builtins["object"] = .object(BuiltinType("object", matches: { _ in true }) { _, _, _ in .none })
     }
 
