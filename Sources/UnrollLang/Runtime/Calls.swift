@@ -229,19 +229,3 @@ extension LangError {
 func closestName(to name: String, in candidates: [String]) -> String? {
     Suggestions.closest(to: name, in: Set(candidates).filter { !$0.hasPrefix("__") }.sorted())
 }
-
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    if abs(a.count - b.count) > 3 { return 99 }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
