@@ -89,7 +89,7 @@ struct CommandLineTests {
             Help on built-in function zeros in module torch:
 
             zeros(...)
-                keyword arguments: dtype, requires_grad, device, generator
+                keyword arguments: dtype, requires_grad, device
             no help on 'nn.LSTMM': it is not a meta-command, a layer or a name in this session; :help lists the commands
             Did you mean: 'LSTM'?
             unknown command :hist (did you mean :history?); :help lists them

@@ -73,10 +73,11 @@ enum TorchBinding {
             if case .object(let o)? = args.first { return .bool(o is TensorObject) }
             return .bool(false)
         }
-        func factory(_ name: String, _ make: @escaping ([Int], DType?, Arguments) throws -> Tensor) {
-            torch.define(name, keywords: ["dtype", "requires_grad", "device", "generator"]) { args, kwargs, _ in
-                let a = try Arguments(name, ["size", "generator"] + creationKeywords, variadic: true,
-                                      keywordOnly: Set(["size", "generator"] + creationKeywords), args, kwargs)
+        /// `random` factories also take `generator=`, as in PyTorch (zeros and ones refuse it).
+        func factory(_ name: String, random: Bool = false, _ make: @escaping ([Int], DType?, Arguments) throws -> Tensor) {
+            let own = random ? ["size", "generator"] : ["size"]
+            torch.define(name, keywords: ["dtype", "requires_grad", "device"] + (random ? ["generator"] : [])) { args, kwargs, _ in
+                let a = try Arguments(name, own + creationKeywords, variadic: true, keywordOnly: Set(own + creationKeywords), args, kwargs)
                 let shape = try TensorConvert.shape(a.values["size"].map { [$0] } ?? a.rest, name)
                 return try finishCreation(try make(shape, try TensorConvert.dtype(a["dtype"]), a), a)
             }
@@ -84,8 +85,8 @@ enum TorchBinding {
         factory("zeros") { s, d, _ in try Tensor.zeros(s, dtype: d ?? .defaultFloat) }
         factory("ones") { s, d, _ in try Tensor.ones(s, dtype: d ?? .defaultFloat) }
         factory("empty") { s, d, _ in try Tensor.zeros(s, dtype: d ?? .defaultFloat) }
-        factory("rand") { try Tensor.rand($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
-        factory("randn") { try Tensor.randn($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
+        factory("rand", random: true) { try Tensor.rand($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
+        factory("randn", random: true) { try Tensor.randn($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
         for (name, make) in [("zeros_like", { (t: Tensor, d: DType?) in try t.zerosLike(dtype: d) }),
                              ("ones_like", { try $0.onesLike(dtype: $1) }), ("empty_like", { try $0.zerosLike(dtype: $1) }),
                              ("rand_like", { try $0.randLike(dtype: $1) }), ("randn_like", { try $0.randnLike(dtype: $1) })] {

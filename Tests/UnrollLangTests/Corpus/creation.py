@@ -57,3 +57,8 @@ torch.set_num_threads(3)
 torch.get_num_threads()
 torch.set_num_threads(cores)
 torch.get_num_threads() == cores
+torch.zeros(2, generator=torch.Generator())
+g = torch.Generator()
+g = g.manual_seed(3)
+torch.rand(2, generator=g)
+torch.randn(2, 2, generator=g, dtype=torch.float64, requires_grad=True)
