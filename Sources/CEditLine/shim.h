@@ -31,6 +31,8 @@ static inline void *unroll_el_get_clientdata(EditLine *e) {
     return data;
 }
 static inline int unroll_el_refresh(EditLine *e) { return el_set(e, EL_REFRESH); }
+/* Puts the terminal into the editor's raw mode now (libedit otherwise switches only after drawing the prompt). */
+static inline int unroll_el_prep_term(EditLine *e, int on) { return el_set(e, EL_PREP_TERM, on); }
 
 static inline History *unroll_history_init(int size) {
     History *h = history_init();

@@ -1,10 +1,12 @@
-// Tab completion: names, keywords, attributes of the value an expression names, and keyword arguments in calls.
+// Tab completion: names, keywords, attributes of the value an expression names, keyword arguments in calls, file names in quotes.
+import Foundation
 
 extension Session {
     /// Candidates for the word before the cursor. `replacing` is how many characters before the cursor the
     /// candidates replace. Only side-effect-free dotted names are evaluated (`rnn.`, `nn.`, `torch.ra`).
     public func completions(for textBeforeCursor: String) -> (replacing: Int, candidates: [String]) {
         let chars = Array(textBeforeCursor)
+        if let path = openStringLiteral(chars) { return fileCompletions(path) }
         var start = chars.count
         while start > 0, chars[start - 1].isLetter || chars[start - 1].isNumber || chars[start - 1] == "_" || chars[start - 1] == "." {
             start -= 1
@@ -26,6 +28,55 @@ extension Session {
             for k in keywordNames(of: value) where k.hasPrefix(word) { candidates.insert(k + "=") }
         }
         return (word.count, candidates.sorted())
+    }
+
+    /// The text of a plain string literal the cursor is inside (`open("data/ho`), or nil outside strings and
+    /// inside f-strings, whose braces hold code.
+    private func openStringLiteral(_ chars: [Character]) -> String? {
+        var quote: Character?
+        var start = 0
+        var isFormat = false
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if let q = quote {
+                if c == "\\" { i += 2; continue }
+                if c == q { quote = nil }
+            } else if c == "#" {
+                return nil
+            } else if c == "\"" || c == "'" {
+                quote = c
+                start = i + 1
+                var p = i - 1
+                isFormat = false
+                while p >= 0, chars[p].isLetter {
+                    if chars[p] == "f" || chars[p] == "F" { isFormat = true }
+                    p -= 1
+                }
+            }
+            i += 1
+        }
+        guard quote != nil, !isFormat, start <= chars.count else { return nil }
+        return String(chars[start...])
+    }
+
+    /// File and directory names that continue `partial` (a path typed inside quotes); directories end in `/`.
+    /// Hidden entries are offered only when the typed name starts with a dot.
+    private func fileCompletions(_ partial: String) -> (replacing: Int, candidates: [String]) {
+        let slash = partial.lastIndex(of: "/")
+        let directory = slash.map { String(partial[...$0]) } ?? ""
+        let base = slash.map { String(partial[partial.index(after: $0)...]) } ?? partial
+        var listed = directory.isEmpty ? "." : directory
+        if listed.hasPrefix("~") { listed = (listed as NSString).expandingTildeInPath }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return (base.count, []) }
+        var candidates: [String] = []
+        for entry in entries where entry.hasPrefix(base) && (base.hasPrefix(".") || !entry.hasPrefix(".")) {
+            var isDirectory: ObjCBool = false
+            let full = (listed as NSString).appendingPathComponent(entry)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            candidates.append(isDirectory.boolValue ? entry + "/" : entry)
+        }
+        return (base.count, candidates.sorted())
     }
 
     private func enclosingCallee(_ chars: [Character], before end: Int) -> String? {

@@ -8,10 +8,13 @@ public struct RunOutcome: Sendable, Equatable {
     public var errorText: String?
     /// Just `Type: message`.
     public var errorLine: String?
-    public init(succeeded: Bool, errorText: String? = nil, errorLine: String? = nil) {
+    /// Set when the code called `exit()`/`quit()`: the status the process should end with.
+    public var exitStatus: Int32?
+    public init(succeeded: Bool, errorText: String? = nil, errorLine: String? = nil, exitStatus: Int32? = nil) {
         self.succeeded = succeeded
         self.errorText = errorText
         self.errorLine = errorLine
+        self.exitStatus = exitStatus
     }
 }
 
@@ -102,6 +105,13 @@ public final class Session {
             let statements = try Parser.parse(source)
             try interp.runModule(statements, echo: echo)
             return RunOutcome(succeeded: true)
+        } catch let exit as ExitRequest {
+            interp.callDepth = 0
+            // As Python's SystemExit: a message argument goes to stderr and the status is 1.
+            if let message = exit.message { StandardErrorStream.write(message + "\n") }
+            // Nothing is printed; a non-zero status still reads as the SystemExit it is.
+            return RunOutcome(succeeded: exit.status == 0, errorLine: exit.status == 0 ? nil : "SystemExit: \(exit.status)",
+                              exitStatus: exit.status)
         } catch var error as LangError {
             if error.sourceLine == nil, let r = error.range, r.line - 1 < lines.count, r.line >= 1 {
                 error.sourceLine = String(lines[r.line - 1])
@@ -179,4 +189,7 @@ public final class Session {
 
     /// Python's repr of a value, as the REPL would echo it.
     public func repr(_ value: Value) -> String { (try? interpreter.repr(value)) ?? "<\(value.typeName)>" }
+
+    /// What `help(value)` prints.
+    public func helpText(_ value: Value) -> String { interpreter.helpText(value) }
 }

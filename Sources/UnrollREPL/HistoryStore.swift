@@ -62,10 +62,8 @@ public final class HistoryStore {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
-            guard fd >= 0 else { return HistoryError.cannotOpen(url.path, errno) }
+            let fd = try openLocked()
             defer { close(fd) }
-            flock(fd, LOCK_EX)
             defer { flock(fd, LOCK_UN) }
             let bytes = Array((HistoryStore.encode(entry) + "\n").utf8)
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -75,6 +73,25 @@ public final class HistoryStore {
         } catch {
             return error
         }
+    }
+
+    /// Opens the file for appending and takes its lock. Another session's trim may have renamed a new file into
+    /// place while this one waited for the lock; then the descriptor names the old, unlinked file and the entry
+    /// would be lost, so it opens again.
+    private func openLocked() throws -> Int32 {
+        for _ in 0..<50 {
+            let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+            guard fd >= 0 else { throw HistoryError.cannotOpen(url.path, errno) }
+            flock(fd, LOCK_EX)
+            var opened = stat(), current = stat()
+            if fstat(fd, &opened) == 0, stat(url.path, &current) == 0,
+               opened.st_ino == current.st_ino, opened.st_dev == current.st_dev {
+                return fd
+            }
+            flock(fd, LOCK_UN)
+            close(fd)
+        }
+        throw HistoryError.cannotWrite(url.path, EAGAIN)
     }
 
     /// Rewrites the file with the newest `cap` entries once it holds more than twice that many.

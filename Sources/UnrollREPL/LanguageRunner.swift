@@ -11,6 +11,8 @@ public final class LanguageRunner: StatementRunner {
     private var sink: ((String) -> Void)?
     /// Lesson replay wants errors as PyTorch's last line (plus hint); the REPL shows source line and caret too.
     private let lessonStyleErrors: Bool
+    /// Set when a statement called `exit()`/`quit()`.
+    public private(set) var exitStatus: Int32?
 
     public init(lessonStyleErrors: Bool = false) {
         self.lessonStyleErrors = lessonStyleErrors
@@ -29,6 +31,10 @@ public final class LanguageRunner: StatementRunner {
         }
         defer { sink = nil }
         let outcome = session.run(source)
+        if let status = outcome.exitStatus {
+            exitStatus = status
+            return ExecutionResult(output: captured)
+        }
         guard !outcome.succeeded else { return ExecutionResult(output: captured) }
         let full = outcome.errorText ?? outcome.errorLine ?? "Error"
         guard lessonStyleErrors, let line = outcome.errorLine else { return ExecutionResult(output: captured, error: full) }
@@ -78,14 +84,21 @@ public final class LanguageRunner: StatementRunner {
             case "vars": return ExecutionResult(output: Inspection.vars(session) + "\n")
             case "plot": return ExecutionResult(output: try PlotCommand.run(arguments, session) + "\n")
             case "help":
-                if let text = LayerHelp.text(arguments) { return ExecutionResult(output: text + "\n") }
+                if let text = LayerDocs.text(arguments) { return ExecutionResult(output: text + "\n") }
                 // A namespace or any value: list what it offers.
-                let value = try session.evaluate(arguments)
+                let value: Value
+                do {
+                    value = try session.evaluate(arguments)
+                } catch let error as LangError where ["NameError", "AttributeError", "SyntaxError"].contains(error.type) {
+                    let hint = error.hint.map { "\n" + $0 } ?? ""
+                    return ExecutionResult(output: "", error: "no help on '\(arguments)': it is not a meta-command, a layer or a name "
+                                           + "in this session; :help lists the commands\(hint)")
+                }
                 if case .module(let ns) = value {
-                    let names = ns.members.keys.filter { !$0.hasPrefix("_") }.sorted()
+                    let names = ns.listedNames.filter { !$0.hasPrefix("_") }.sorted()
                     return ExecutionResult(output: "\(ns.name): " + names.joined(separator: ", ") + "\n")
                 }
-                return ExecutionResult(output: "\(arguments): \(value.typeName)\n")
+                return ExecutionResult(output: session.helpText(value))
             case "seed":
                 guard let seed = Int64(arguments.trimmingCharacters(in: .whitespaces)) else {
                     return ExecutionResult(output: "", error: "usage: :seed N")

@@ -79,6 +79,17 @@ public final class EditLineReader: LineReader {
             return UInt8(CC_NEWLINE)
         })
         unroll_el_bind(el, "^C", "unroll-interrupt")
+        // Ctrl-D: end of input on an empty line (without libedit's visible "^D", as Python's REPL), else delete
+        // the character under the cursor.
+        unroll_el_add_function(el, "unroll-eof-or-delete", "end of input on an empty line, else delete a character", { el, _ in
+            guard let el, let info = el_line(el) else { return UInt8(CC_ERROR) }
+            if info.pointee.buffer == info.pointee.lastchar { return UInt8(CC_EOF) }
+            if info.pointee.cursor == info.pointee.lastchar { return UInt8(CC_REFRESH_BEEP) }
+            el_cursor(el, 1)
+            el_deletestr(el, 1)
+            return UInt8(CC_REFRESH)
+        })
+        unroll_el_bind(el, "^D", "unroll-eof-or-delete")
     }
 
     deinit {
@@ -91,6 +102,9 @@ public final class EditLineReader: LineReader {
         guard let el = editLine else { return .endOfInput }
         setPrompt(prompt)
         interruptedAtPrompt = false
+        // libedit draws the prompt before it leaves canonical mode; a key typed in between (Ctrl-D right after
+        // `>>> ` appears) would be taken by the line discipline and lost. Raw mode first, then the prompt.
+        unroll_el_prep_term(el, 1)
         var count: Int32 = 0
         guard let raw = el_gets(el, &count), count > 0 else {
             return interruptedAtPrompt ? .interrupted : .endOfInput

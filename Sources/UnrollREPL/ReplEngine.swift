@@ -13,6 +13,12 @@ public protocol ReplEngine: AnyObject {
     func takePrefill() -> String?
     /// Requests that the running statement stop with KeyboardInterrupt (called from a signal handler's thread).
     func interrupt()
+    /// Set once a statement called `exit()`/`quit()`: the REPL ends with this status.
+    var exitStatus: Int32? { get }
+}
+
+extension ReplEngine {
+    public var exitStatus: Int32? { nil }
 }
 
 /// The result of a meta-command.

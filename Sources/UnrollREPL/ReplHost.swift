@@ -40,6 +40,8 @@ public final class ReplHost: ReplEngine, CellExecutor {
 
     // MARK: ReplEngine (interactive)
 
+    public var exitStatus: Int32? { runner.exitStatus }
+
     public func run(_ source: String) -> Bool {
         // While a lesson is stepped or a session recorded, plots keep the fixed size lessons replay at.
         let execute = { self.runner.execute(source, live: { [weak self] text in self?.emit(text) }) }
@@ -125,7 +127,10 @@ public final class ReplHost: ReplEngine, CellExecutor {
             return result
         default:
             if let result = runner.inspect(name, arguments: arguments) { return result }
-            let close = MetaCommandCatalog.all.map(\.name).filter { Levenshtein.distance($0, name) <= 2 }
+            // A unique command that starts with what was typed (`:hist`), else one within two edits (`:shpes`).
+            let names = MetaCommandCatalog.all.map(\.name)
+            let prefixed = name.isEmpty ? [] : names.filter { $0.hasPrefix(name) }
+            let close = prefixed.count == 1 ? prefixed : names.filter { Levenshtein.distance($0, name) <= 2 }
             let hint = close.first.map { " (did you mean :\($0)?)" } ?? ""
             return ExecutionResult(output: "", error: "unknown command :\(name)\(hint); :help lists them")
         }

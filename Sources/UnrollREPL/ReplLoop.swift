@@ -40,6 +40,7 @@ public final class ReplLoop {
             case .endOfInput:
                 if !pending.isEmpty, let source = pending.add("") {
                     execute(source)
+                    if let status = engine.exitStatus { return status }
                 }
                 print("")
                 return 0
@@ -61,6 +62,7 @@ public final class ReplLoop {
                 }
                 if let source = pending.add(line) {
                     execute(source)
+                    if let status = engine.exitStatus { return status }
                 }
             }
         }

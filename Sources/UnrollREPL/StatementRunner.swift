@@ -15,4 +15,10 @@ public protocol StatementRunner: AnyObject {
     /// Runs an inspection meta-command (`shapes`, `trace`, `layout`, `unroll`, `explain`, `vars`, `seed`,
     /// `time`, `plot`, `help` with a topic). Returns nil when `command` is not one it knows.
     func inspect(_ command: String, arguments: String) -> ExecutionResult?
+    /// Set once the code called `exit()`/`quit()`: the status the process should end with.
+    var exitStatus: Int32? { get }
+}
+
+extension StatementRunner {
+    public var exitStatus: Int32? { nil }
 }

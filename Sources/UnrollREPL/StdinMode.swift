@@ -11,16 +11,24 @@ public enum StdinMode {
     public static func run(lines: [String], host: ReplHost) -> Int32 {
         var status: Int32 = 0
         var code: [String] = []
-        func runPendingCode() {
-            for chunk in StatementSplitter.chunks(code) where !host.run(chunk + "\n") { status = 1 }
-            code = []
+        /// Runs the statements gathered so far; false once one of them called `exit()`.
+        func runPendingCode() -> Bool {
+            defer { code = [] }
+            for chunk in StatementSplitter.chunks(code) {
+                if !host.run(chunk + "\n") { status = 1 }
+                if let exit = host.exitStatus {
+                    status = exit
+                    return false
+                }
+            }
+            return true
         }
         for line in lines {
             guard isMetaCommand(line) else {
                 code.append(line)
                 continue
             }
-            runPendingCode()
+            guard runPendingCode() else { return status }
             let (name, arguments) = ReplHost.splitMeta(line.trimmingCharacters(in: .whitespaces))
             switch host.meta(name, arguments: arguments) {
             case .quit: return status
@@ -28,7 +36,7 @@ public enum StdinMode {
             case .ok, .prefill: break
             }
         }
-        runPendingCode()
+        _ = runPendingCode()
         return status
     }
 

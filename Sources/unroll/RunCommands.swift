@@ -16,5 +16,7 @@ func runScript(_ source: String, file: String) -> Int32 {
     // Ctrl-C stops the script with KeyboardInterrupt (as Python's), so loops end cleanly: tqdm closes its bar line.
     let flag = session.interpreterForBindings.interruptFlag
     InterruptWatcher(onInterrupt: { flag.raise() }).start()
-    return session.run(source, file: file, echo: false).succeeded ? 0 : 1
+    let outcome = session.run(source, file: file, echo: false)
+    if let status = outcome.exitStatus { return status }
+    return outcome.succeeded ? 0 : 1
 }

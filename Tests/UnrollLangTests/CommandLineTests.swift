@@ -81,4 +81,57 @@ struct CommandLineTests {
         #expect(out == "1\n")
         #expect(status == 0)
     }
+
+    @Test func helpCommandOnFunctionsUnknownNamesAndCommandPrefixes() throws {
+        let input = "import torch\nimport torch.nn as nn\n:help torch.zeros\n:help nn.LSTMM\n:hist\n:shpes\n"
+        let (out, status) = try runUnroll([], input: input)
+        #expect(out == """
+            Help on built-in function zeros in module torch:
+
+            zeros(...)
+                keyword arguments: dtype, requires_grad, device
+            no help on 'nn.LSTMM': it is not a meta-command, a layer or a name in this session; :help lists the commands
+            Did you mean: 'LSTM'?
+            unknown command :hist (did you mean :history?); :help lists them
+            unknown command :shpes (did you mean :shapes?); :help lists them
+
+            """)
+        #expect(status == 1)
+    }
+
+    @Test func warningsGoToStandardErrorOnce() throws {
+        let process = Process()
+        process.executableURL = unrollBinary
+        process.arguments = ["-c", """
+            import torch
+            import torch.nn as nn
+            loss_fn = nn.MSELoss()
+            for i in range(3):
+                loss = loss_fn(torch.zeros(32, 1), torch.zeros(32))
+            print(loss)
+            """]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(out == "tensor(0.)\n")
+        #expect(err == "UserWarning: Using a target size (torch.Size([32])) that is different to the input size (torch.Size([32, 1])). "
+                + "This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.\n")
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func exitEndsTheRunWithItsStatus() throws {
+        var (out, status) = try runUnroll([], input: "print(1)\nquit\nexit(3)\nprint(2)\n")
+        #expect(out == "1\nUse quit() or Ctrl-D (i.e. EOF) to exit\n")
+        #expect(status == 3)
+        (out, status) = try runUnroll([], input: "for i in range(3):\n    print(i)\n    if i == 1: exit()\n\nprint('never')\n")
+        #expect(out == "0\n1\n")
+        #expect(status == 0)
+        (out, status) = try runUnroll(["-c", "def f():\n    exit('bye')\nf()\nprint(7)"])
+        #expect(out == "")
+        #expect(status == 1)
+    }
 }

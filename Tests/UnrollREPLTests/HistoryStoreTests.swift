@@ -46,6 +46,31 @@ import Testing
         #expect(entries.allSatisfy { $0.hasPrefix("writer") && $0.contains(" = ") })
     }
 
+    @Test func concurrentAppendsWhileTrimmingLoseNoNewEntry() async {
+        // Trimming replaces the file by a rename; a writer that was waiting for the lock on the old file
+        // must write to the new one, or its entry vanishes with the old inode. Trimming drops only the oldest
+        // entries, so what remains of each writer is an unbroken run ending at its last entry.
+        let url = tempURL()
+        for _ in 0..<3 {
+            await withTaskGroup(of: Void.self) { group in
+                for writer in 0..<4 {
+                    group.addTask {
+                        let store = HistoryStore(url: url, cap: 3)
+                        for i in 0..<150 { store.append("writer\(writer) = \(i)") }
+                    }
+                }
+            }
+            let entries = HistoryStore(url: url, cap: 10_000).load()
+            #expect(entries.count >= 3)
+            for writer in 0..<4 {
+                let kept = entries.filter { $0.hasPrefix("writer\(writer) = ") }.compactMap { Int($0.split(separator: " ").last ?? "") }
+                guard let first = kept.first else { continue }
+                #expect(kept == Array(first..<150), "writer\(writer) lost entries: \(kept)")
+            }
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
     @Test func unwritableLocationIsAnErrorValue() {
         let store = HistoryStore(url: URL(fileURLWithPath: "/proc/unroll-cannot/history"))
         #expect(store.append("x = 1") != nil)

@@ -25,11 +25,14 @@ enum FunctionalBinding {
             try Loss.nllLoss(x, y, reduction: try reduction(a), ignoreIndex: try a.int("ignore_index", default: -100))
         }
         for (name, log) in [("softmax", false), ("log_softmax", true)] {
-            ns.define(name, keywords: ["dim", "dtype"]) { args, kwargs, _ in
+            ns.define(name, keywords: ["dim", "dtype"]) { args, kwargs, interp in
                 let a = try Arguments(name, ["input", "dim", "_stacklevel", "dtype"], required: 1, args, kwargs)
                 var x = try input(a, "input", attribute: name)
                 if let dtype = try TensorConvert.dtype(a["dtype"]) { x = try x.to(dtype) }
                 // Without dim PyTorch warns (on stderr) and picks _get_softmax_dim's choice.
+                if a["dim"] == nil {
+                    interp.warn("Implicit dimension choice for \(name) has been deprecated. Change the call to include dim=X as an argument.")
+                }
                 let dim = try a["dim"].map { try $0.asInt() } ?? Tensor.implicitSoftmaxDim(rank: x.dim)
                 return TensorBridge.wrap(log ? try x.logSoftmax(dim: dim) : try x.softmax(dim: dim))
             }
@@ -63,14 +66,18 @@ enum FunctionalBinding {
     }
 
     /// A loss function: input and target must be tensors; `weight` is not supported (class weights are outside Unroll).
+    /// The losses whose Python code warns when target and input sizes differ (then broadcasts anyway).
+    static let warnsOnSizeMismatch: Set<String> = ["mse_loss", "l1_loss", "huber_loss", "smooth_l1_loss"]
+
     static func defineLoss(_ ns: Namespace, _ name: String, _ parameters: [String],
                            _ body: @escaping (Tensor, Tensor, Arguments) throws -> Tensor) {
-        ns.define(name, keywords: Array(parameters.dropFirst(2))) { args, kwargs, _ in
+        ns.define(name, keywords: Array(parameters.dropFirst(2))) { args, kwargs, interp in
             let a = try Arguments(name, parameters, required: 2, args, kwargs)
             let x = try input(a, "input", attribute: "size"), y = try input(a, "target", attribute: "size")
             if a["weight"] != nil {
                 throw LangError("NotImplementedError", "Unroll's \(name) does not take weight=; drop it for the unweighted loss")
             }
+            if warnsOnSizeMismatch.contains(name) { warnIfTargetSizeDiffers(x.shape, y.shape, interp) }
             return TensorBridge.wrap(try body(x, y, a))
         }
     }

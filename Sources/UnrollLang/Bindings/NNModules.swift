@@ -63,6 +63,10 @@ final class ModuleObject: HostObject {
             var inputs: [ModuleValue] = []
             if let input = bound["input"] { inputs.append(try ModuleValues.from(input)) }
             if let target = bound["target"] { inputs.append(try ModuleValues.from(target)) }
+            if module is MSELoss || module is L1Loss || module is HuberLoss,
+               let x = bound["input"].flatMap(TensorBridge.tensorValue), let y = bound["target"].flatMap(TensorBridge.tensorValue) {
+                warnIfTargetSizeDiffers(x.shape, y.shape, interp)
+            }
             if let hx = bound["hx"] {
                 // PyTorch unpacks an LSTM's hx as `h, c = hx`: a tensor splits along its first dimension.
                 if module is LSTM || module is LSTMCell, let t = TensorBridge.tensorValue(hx) {
@@ -144,10 +148,23 @@ final class LayerClass: HostObject {
 
     var typeName: String { "type" }
     var keywordNames: [String] { parameters }
-    func repr(_ interp: Interpreter) throws -> String { "<class 'torch.nn.\(name)'>" }
+    func repr(_ interp: Interpreter) throws -> String { "<class '\(LayerDocs.qualifiedName(name))'>" }
+    var attributeNames: [String] { ["__name__", "__module__", "__qualname__"] }
+    func getAttribute(_ attribute: String, _ interp: Interpreter) throws -> Value? {
+        switch attribute {
+        case "__name__", "__qualname__": return .str(name)
+        case "__module__": return .str(LayerDocs.pythonModules[name] ?? "torch.nn")
+        default: return nil
+        }
+    }
 
     func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
-        .object(ModuleObject(try make(args, kwargs)))
+        let module = try make(args, kwargs)
+        if let recurrent = module as? RecurrentBase, recurrent.dropout > 0, recurrent.numLayers == 1 {
+            interp.warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects "
+                        + "num_layers greater than 1, but got dropout=\(try interp.repr(.float(recurrent.dropout))) and num_layers=1")
+        }
+        return .object(ModuleObject(module))
     }
 
     func isInstance(_ value: Value) -> Bool? {

@@ -1,13 +1,23 @@
 // The method and attribute tables of `torch.Tensor` (`x.view(...)`, `x.shape`, `loss.item()`...).
 import UnrollTensor
 
+let nonLeafGradWarning = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't "
+    + "be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use "
+    + ".retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor "
+    + "instead. See github.com/pytorch/pytorch/pull/30531 for more information."
+
 extension TensorObject {
     nonisolated(unsafe) static let properties: [String: (Tensor, Interpreter) throws -> Value] = [
         "shape": { t, _ in .object(SizeObject(t.shape)) },
         "dtype": { t, _ in .object(DTypeObject(t.dtype)) },
-        "grad": { t, _ in t.grad.map(wrap) ?? .none },
+        "grad": { t, interp in
+            // PyTorch warns (TensorBody.h) when a non-leaf's .grad is read: backward never fills it.
+            if !t.isLeaf && !t.retainsGrad && t.grad == nil { interp.warn(nonLeafGradWarning) }
+            return t.grad.map(wrap) ?? .none
+        },
         "requires_grad": { t, _ in .bool(t.requiresGrad) },
         "is_leaf": { t, _ in .bool(t.isLeaf) },
+        "retains_grad": { t, _ in .bool(t.retainsGrad) },
         "grad_fn": { t, _ in t.gradFn.map { .object(GradFnObject($0)) } ?? .none },
         "ndim": { t, _ in .int(Int64(t.dim)) },
         "T": { t, _ in wrap(t.dim < 2 ? t : try t.reversedDims()) },
@@ -199,6 +209,12 @@ extension TensorObject {
         m["backward"] = { t, args, kwargs, interp in
             let a = try Arguments("backward", ["gradient", "retain_graph", "create_graph"], args, kwargs)
             try t.backward(gradient: try a["gradient"].map { try TensorConvert.tensor($0, interp) }, retainGraph: try a.bool("retain_graph", default: false))
+            return .none
+        }
+        m["retain_grad"] = { t, args, kwargs, _ in
+            _ = try Arguments("retain_grad", [], args, kwargs)
+            guard t.requiresGrad else { throw LangError("RuntimeError", "can't retain_grad on Tensor that has requires_grad=False") }
+            try t.retainGrad()
             return .none
         }
         m["requires_grad_"] = { t, args, kwargs, _ in

@@ -31,6 +31,25 @@ final class TensorClass: HostObject {
 }
 
 enum TorchBinding {
+    /// Keywords every creation function takes besides its own; `layout`, `device`, `pin_memory` and
+    /// `memory_format` are accepted and ignored (Unroll has one layout and one device).
+    static let creationKeywords = ["out", "dtype", "layout", "device", "pin_memory", "requires_grad", "memory_format"]
+
+    /// `requires_grad=` of a creation function: a bool (PyTorch refuses ints here), and only on floating-point results.
+    static func finishCreation(_ t: Tensor, _ a: Arguments) throws -> Value {
+        guard let flag = a["requires_grad"] else { return wrap(t) }
+        guard case .bool(let requiresGrad) = flag else {
+            throw LangError.typeError("\(a.function)(): argument 'requires_grad' must be bool, not \(flag.typeName)")
+        }
+        if requiresGrad {
+            guard t.dtype.isFloatingPoint else {
+                throw LangError("RuntimeError", "Only Tensors of floating point and complex dtype can require gradients")
+            }
+            try t.setRequiresGrad(true)
+        }
+        return wrap(t)
+    }
+
     static func makeNamespace() -> Namespace {
         let torch = Namespace("torch")
         for dtype in DType.allCases { torch.members[String(dtype.torchName.dropFirst(6))] = .object(DTypeObject(dtype)) }
@@ -44,53 +63,53 @@ enum TorchBinding {
         }
         torch.define("device") { _, _, _ in .object(DeviceObject()) }
         torch.define("tensor", keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, interp in
-            let a = try Arguments("tensor", ["data", "dtype", "requires_grad", "device"], required: 1, args, kwargs)
+            let a = try Arguments("tensor", ["data", "dtype", "device", "requires_grad", "pin_memory"], required: 1,
+                                  keywordOnly: ["dtype", "device", "requires_grad", "pin_memory"], args, kwargs)
             let t = try TensorConvert.fromData(a.values["data"] ?? .none, dtype: try TensorConvert.dtype(a["dtype"]), interp)
-            if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
-            return wrap(t)
+            return try finishCreation(t, a)
         }
         torch.members["from_numpy"] = NumpyBinding.fromNumpy  // s3-data
         torch.define("is_tensor") { args, _, _ in
             if case .object(let o)? = args.first { return .bool(o is TensorObject) }
             return .bool(false)
         }
-        func factory(_ name: String, _ make: @escaping ([Int], DType?, Arguments) throws -> Tensor) {
-            torch.define(name, keywords: ["dtype", "requires_grad", "device", "generator"]) { args, kwargs, _ in
-                let a = try Arguments(name, ["size", "dtype", "requires_grad", "device", "generator", "out"], variadic: true,
-                                      keywordOnly: ["size", "dtype", "requires_grad", "device", "generator", "out"], args, kwargs)
+        /// `random` factories also take `generator=`, as in PyTorch (zeros and ones refuse it).
+        func factory(_ name: String, random: Bool = false, _ make: @escaping ([Int], DType?, Arguments) throws -> Tensor) {
+            let own = random ? ["size", "generator"] : ["size"]
+            torch.define(name, keywords: ["dtype", "requires_grad", "device"] + (random ? ["generator"] : [])) { args, kwargs, _ in
+                let a = try Arguments(name, own + creationKeywords, variadic: true, keywordOnly: Set(own + creationKeywords), args, kwargs)
                 let shape = try TensorConvert.shape(a.values["size"].map { [$0] } ?? a.rest, name)
-                let t = try make(shape, try TensorConvert.dtype(a["dtype"]), a)
-                if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
-                return wrap(t)
+                return try finishCreation(try make(shape, try TensorConvert.dtype(a["dtype"]), a), a)
             }
         }
         factory("zeros") { s, d, _ in try Tensor.zeros(s, dtype: d ?? .defaultFloat) }
         factory("ones") { s, d, _ in try Tensor.ones(s, dtype: d ?? .defaultFloat) }
         factory("empty") { s, d, _ in try Tensor.zeros(s, dtype: d ?? .defaultFloat) }
-        factory("rand") { try Tensor.rand($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
-        factory("randn") { try Tensor.randn($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
+        factory("rand", random: true) { try Tensor.rand($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
+        factory("randn", random: true) { try Tensor.randn($0, dtype: $1 ?? .defaultFloat, generator: try generatorArg($2["generator"])) }
         for (name, make) in [("zeros_like", { (t: Tensor, d: DType?) in try t.zerosLike(dtype: d) }),
                              ("ones_like", { try $0.onesLike(dtype: $1) }), ("empty_like", { try $0.zerosLike(dtype: $1) }),
                              ("rand_like", { try $0.randLike(dtype: $1) }), ("randn_like", { try $0.randnLike(dtype: $1) })] {
-            torch.define(name) { args, kwargs, interp in
-                let a = try Arguments(name, ["input", "dtype", "requires_grad"], required: 1, args, kwargs)
+            torch.define(name, keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, interp in
+                let a = try Arguments(name, ["input"] + creationKeywords, required: 1, keywordOnly: Set(creationKeywords), args, kwargs)
                 let t = try make(try TensorConvert.tensor(a.values["input"] ?? .none, interp), try TensorConvert.dtype(a["dtype"]))
-                if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
-                return wrap(t)
+                return try finishCreation(t, a)
             }
         }
-        torch.define("full") { args, kwargs, _ in
-            let a = try Arguments("full", ["size", "fill_value", "dtype", "requires_grad"], required: 2, args, kwargs)
+        torch.define("full", keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, _ in
+            let a = try Arguments("full", ["size", "fill_value"] + creationKeywords, required: 2, keywordOnly: Set(creationKeywords), args, kwargs)
             guard let s = TensorConvert.scalar(a.values["fill_value"] ?? .none) else { throw LangError.typeError("full(): argument 'fill_value' must be Number") }
-            return wrap(try Tensor.full(try TensorConvert.shape([a.values["size"] ?? .none], "full"), s, dtype: try TensorConvert.dtype(a["dtype"])))
+            let t = try Tensor.full(try TensorConvert.shape([a.values["size"] ?? .none], "full"), s, dtype: try TensorConvert.dtype(a["dtype"]))
+            return try finishCreation(t, a)
         }
-        torch.define("full_like") { args, kwargs, interp in
-            let a = try Arguments("full_like", ["input", "fill_value", "dtype"], required: 2, args, kwargs)
+        torch.define("full_like", keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, interp in
+            let a = try Arguments("full_like", ["input", "fill_value"] + creationKeywords, required: 2, keywordOnly: Set(creationKeywords), args, kwargs)
             guard let s = TensorConvert.scalar(a.values["fill_value"] ?? .none) else { throw LangError.typeError("full_like(): argument 'fill_value' must be Number") }
-            return wrap(try TensorConvert.tensor(a.values["input"] ?? .none, interp).fullLike(s, dtype: try TensorConvert.dtype(a["dtype"])))
+            let t = try TensorConvert.tensor(a.values["input"] ?? .none, interp).fullLike(s, dtype: try TensorConvert.dtype(a["dtype"]))
+            return try finishCreation(t, a)
         }
-        torch.define("arange") { args, kwargs, _ in
-            let a = try Arguments("arange", ["start", "end", "step", "dtype", "requires_grad"], keywordOnly: ["dtype", "requires_grad"], args, kwargs)
+        torch.define("arange", keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, _ in
+            let a = try Arguments("arange", ["start", "end", "step"] + creationKeywords, keywordOnly: Set(creationKeywords), args, kwargs)
             func s(_ n: String) throws -> Scalar? {
                 guard let v = a[n] else { return nil }
                 guard let x = TensorConvert.scalar(v) else { throw LangError.typeError("arange(): argument '\(n)' must be Number, not \(v.typeName)") }
@@ -100,20 +119,22 @@ enum TorchBinding {
             var end = try s("end")
             if end == nil { end = start; start = .int(0) }
             let t = try Tensor.arange(start, end ?? .int(0), try s("step") ?? .int(1), dtype: try TensorConvert.dtype(a["dtype"]))
-            if try a.bool("requires_grad", default: false) { try t.setRequiresGrad(true) }
-            return wrap(t)
+            return try finishCreation(t, a)
         }
-        torch.define("linspace") { args, kwargs, _ in
-            let a = try Arguments("linspace", ["start", "end", "steps", "dtype"], required: 3, args, kwargs)
-            return wrap(try Tensor.linspace(try a.double("start"), try a.double("end"), steps: try a.int("steps"),
-                                            dtype: try TensorConvert.dtype(a["dtype"]) ?? .defaultFloat))
+        torch.define("linspace", keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, _ in
+            let a = try Arguments("linspace", ["start", "end", "steps"] + creationKeywords, required: 3, keywordOnly: Set(creationKeywords), args, kwargs)
+            let t = try Tensor.linspace(try a.double("start"), try a.double("end"), steps: try a.int("steps"),
+                                        dtype: try TensorConvert.dtype(a["dtype"]) ?? .defaultFloat)
+            return try finishCreation(t, a)
         }
-        torch.define("eye") { args, kwargs, _ in
-            let a = try Arguments("eye", ["n", "m", "dtype"], required: 1, args, kwargs)
-            return wrap(try Tensor.eye(try a.int("n"), try a["m"].map { try $0.asInt() }, dtype: try TensorConvert.dtype(a["dtype"]) ?? .defaultFloat))
+        torch.define("eye", keywords: ["dtype", "requires_grad", "device"]) { args, kwargs, _ in
+            let a = try Arguments("eye", ["n", "m"] + creationKeywords, required: 1, keywordOnly: Set(creationKeywords), args, kwargs)
+            let t = try Tensor.eye(try a.int("n"), try a["m"].map { try $0.asInt() }, dtype: try TensorConvert.dtype(a["dtype"]) ?? .defaultFloat)
+            return try finishCreation(t, a)
         }
-        torch.define("randint") { args, kwargs, _ in
-            let a = try Arguments("randint", ["low", "high", "size", "generator", "dtype"], keywordOnly: ["generator", "dtype"], args, kwargs)
+        torch.define("randint", keywords: ["generator", "dtype", "requires_grad", "device"]) { args, kwargs, _ in
+            let a = try Arguments("randint", ["low", "high", "size", "generator"] + creationKeywords,
+                                  keywordOnly: Set(["generator"] + creationKeywords), args, kwargs)
             var low: Int64 = 0, high: Int64
             var sizeValue: Value
             if args.count >= 3 || (args.count == 2 && kwargs.contains { $0.0 == "size" } == false && a.values["size"] == nil && false) {
@@ -125,17 +146,42 @@ enum TorchBinding {
             } else {
                 low = Int64(try a.int("low", default: 0)); high = Int64(try a.int("high")); sizeValue = a.values["size"] ?? .none
             }
-            return wrap(try Tensor.randint(low: low, high: high, try TensorConvert.shape([sizeValue], "randint"),
-                                           dtype: try TensorConvert.dtype(a["dtype"]) ?? .int64, generator: try generatorArg(a["generator"])))
+            let t = try Tensor.randint(low: low, high: high, try TensorConvert.shape([sizeValue], "randint"),
+                                       dtype: try TensorConvert.dtype(a["dtype"]) ?? .int64, generator: try generatorArg(a["generator"]))
+            return try finishCreation(t, a)
         }
-        torch.define("randperm") { args, kwargs, _ in
-            let a = try Arguments("randperm", ["n", "generator", "dtype"], required: 1, keywordOnly: ["generator", "dtype"], args, kwargs)
-            return wrap(try Tensor.randperm(try a.int("n"), dtype: try TensorConvert.dtype(a["dtype"]) ?? .int64, generator: try generatorArg(a["generator"])))
+        torch.define("randperm", keywords: ["generator", "dtype", "requires_grad", "device"]) { args, kwargs, _ in
+            let a = try Arguments("randperm", ["n", "generator"] + creationKeywords, required: 1,
+                                  keywordOnly: Set(["generator"] + creationKeywords), args, kwargs)
+            let t = try Tensor.randperm(try a.int("n"), dtype: try TensorConvert.dtype(a["dtype"]) ?? .int64, generator: try generatorArg(a["generator"]))
+            return try finishCreation(t, a)
         }
-        torch.define("normal") { args, kwargs, _ in
-            let a = try Arguments("normal", ["mean", "std", "size", "generator"], required: 2, args, kwargs)
-            return wrap(try Tensor.normal(mean: try a.double("mean"), std: try a.double("std"),
-                                          try TensorConvert.shape([a.values["size"] ?? .tuple([])], "normal"), generator: try generatorArg(a["generator"])))
+        torch.define("normal", keywords: ["generator", "dtype", "requires_grad", "device"]) { args, kwargs, _ in
+            let a = try Arguments("normal", ["mean", "std", "size", "generator"] + creationKeywords, required: 2,
+                                  keywordOnly: Set(["generator"] + creationKeywords), args, kwargs)
+            let t = try Tensor.normal(mean: try a.double("mean"), std: try a.double("std"),
+                                      try TensorConvert.shape([a.values["size"] ?? .tuple([])], "normal"),
+                                      dtype: try TensorConvert.dtype(a["dtype"]) ?? .defaultFloat, generator: try generatorArg(a["generator"]))
+            return try finishCreation(t, a)
+        }
+        // Unroll's matrix products split their work into blocks fixed by the shape, so any count gives the same bits.
+        torch.define("get_num_threads") { args, kwargs, _ in
+            _ = try Arguments("get_num_threads", [], args, kwargs)
+            return .int(Int64(BLASThreads.count))
+        }
+        torch.define("set_num_threads") { args, kwargs, _ in
+            guard args.count == 1, kwargs.isEmpty else {
+                throw LangError.typeError("torch.set_num_threads() takes exactly one argument (\(args.count + kwargs.count) given)")
+            }
+            let n: Int64
+            switch args[0] {
+            case .int(let i): n = i
+            case .bool(let b): n = b ? 1 : 0
+            default: throw LangError("RuntimeError", "set_num_threads expects an int, but got \(args[0].typeName)")
+            }
+            guard n > 0 else { throw LangError("RuntimeError", "set_num_threads expects a positive integer") }
+            BLASThreads.set(Int(Swift.min(n, 1024)))
+            return .none
         }
         torch.define("manual_seed") { args, kwargs, _ in
             let a = try Arguments("manual_seed", ["seed"], required: 1, args, kwargs)

@@ -187,6 +187,10 @@ extension Interpreter {
             let a = try Arguments("type", ["object"], required: 1, args, kwargs)
             let v = a.values["object"] ?? .none
             if case .instance(let inst) = v { return .class(inst.cls) }
+            // A built-in layer's type is its torch.nn class (`type(rnn) is nn.RNN`, printed as PyTorch names it).
+            if case .object(let o as ModuleObject) = v, case .object(let c as LayerClass)? = try? interp.loadModule("torch.nn").members[o.module.typeName] {
+                return .object(c)
+            }
             if let t = interp.builtins[v.typeName], case .object = t { return t }
             return .object(BuiltinType(v.typeName == "Tensor" ? "torch.Tensor" : v.typeName, matches: { $0.typeName == v.typeName }) { _, _, _ in
                 throw LangError.typeError("cannot create '\(v.typeName)' instances")
@@ -282,6 +286,7 @@ extension Interpreter {
             guard let v = args.first else { return .makeList(interp.globalOrder.sorted().map { .str($0) }) }
             return .makeList(interp.attributeNames(of: v).sorted().map { .str($0) })
         }
+        installExitBuiltins()
         builtins["object"] = .object(BuiltinType("object", matches: { _ in true }) { _, _, _ in .none })
     }
 

@@ -188,10 +188,10 @@ extension Interpreter {
         case .module(let ns):
             if let v = ns.members[name] { return v }
             var hint: String?
-            if let close = closestName(to: name, in: Array(ns.members.keys)) { hint = "Did you mean: '\(close)'?" }
+            if let close = closestName(to: name, in: ns.listedNames) { hint = "Did you mean: '\(close)'?" }
             // Modules Unroll mirrors only in part (numpy, pandas) say so, naming what they have.
             if hint == nil, case .str(let subset)? = ns.members["__subset__"] {
-                let names = ns.members.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
+                let names = ns.listedNames.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
                 hint = "\(ns.name).\(name) is not supported by Unroll; its \(subset) subset has: \(names)."
             }
             throw LangError.attributeError("module '\(ns.name)' has no attribute '\(name)'", hintless: hint)
@@ -236,30 +236,7 @@ extension LangError {
     }
 }
 
-/// The closest name within edit distance 2 (Python 3.12's `Did you mean` heuristic, simplified).
+/// The name Python would suggest in `Did you mean` (CPython's algorithm, see Suggestions).
 func closestName(to name: String, in candidates: [String]) -> String? {
-    let target = Array(name.lowercased())
-    var best: (String, Int)?
-    for c in Set(candidates) where c != name && !c.hasPrefix("__") {
-        let d = editDistance(target, Array(c.lowercased()))
-        let limit = max(1, min(3, (name.count + c.count) / 6))
-        if d <= limit, best == nil || d < best?.1 ?? .max || (d == best?.1 && c < best?.0 ?? "") { best = (c, d) }
-    }
-    return best?.0
-}
-
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    if abs(a.count - b.count) > 3 { return 99 }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
+    Suggestions.closest(to: name, in: Set(candidates).filter { !$0.hasPrefix("__") }.sorted())
 }

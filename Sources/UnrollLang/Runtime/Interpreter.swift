@@ -138,6 +138,7 @@ public final class Interpreter {
     /// Source lines of the code being run, for carets under errors.
     var sourceLines: [Substring] = []
     let moduleFrame = Frame(function: nil, isModule: true)
+    let warnings = WarningState()
 
     public init(output: @escaping (String) -> Void) {
         self.output = output

@@ -17,7 +17,7 @@ extension Interpreter {
     func attributeNames(of v: Value) -> [String] {
         switch v {
         case .object(let o): return o.attributeNames
-        case .module(let ns): return Array(ns.members.keys)
+        case .module(let ns): return ns.listedNames
         case .instance(let inst):
             return Array(inst.attributes.keys) + inst.cls.mro.flatMap { $0.members.keys }.filter { !$0.hasPrefix("__") } + (inst.backing?.attributeNames ?? [])
         case .class(let c): return c.mro.flatMap { $0.members.keys }
@@ -272,11 +272,31 @@ extension Interpreter {
             return "Unroll runs a PyTorch-flavoured subset of Python. Type code as in the course; meta-commands start with ':' (try :help).\n"
         }
         switch v {
-        case .builtin(let b): return "Help on built-in function \(b.name).\n"
+        case .builtin(let b):
+            // `torch.nn.functional.mse_loss` → function mse_loss in module torch.nn.functional; `len` is in builtins.
+            let dot = b.name.lastIndex(of: ".")
+            let name = dot.map { String(b.name[b.name.index(after: $0)...]) } ?? b.name
+            let module = dot.map { String(b.name[..<$0]) } ?? "builtins"
+            let keywords = b.keywordNames.isEmpty ? "" : "\n    keyword arguments: " + b.keywordNames.joined(separator: ", ")
+            return "Help on built-in function \(name) in module \(module):\n\n\(name)(...)\(keywords)\n"
         case .function(let f):
-            return "Help on function \(f.name):\n\n\(f.name)(\(f.definition.parameters.map(\.name).joined(separator: ", ")))\n"
-        case .module(let ns): return "Help on module \(ns.name):\n\n" + ns.members.keys.sorted().joined(separator: "\n") + "\n"
+            let parameters = zip(f.definition.parameters, f.defaults).map { p, d in
+                d.map { "\(p.name)=\((try? repr($0)) ?? "...")" } ?? p.name
+            }
+            return "Help on function \(f.name) in module __main__:\n\n\(f.name)(\(parameters.joined(separator: ", ")))\n"
+        case .object(is ModuleClass):
+            return "Help on class Module in module torch.nn.modules.module:\n\n\(LayerDocs.text("Module") ?? "")\n"
+        case .object(let c as LayerClass):
+            let signature = LayerDocs.text(c.name) ?? "nn.\(c.name)(\(c.parameters.joined(separator: ", ")))"
+            let module = LayerDocs.pythonModules[c.name] ?? "torch.nn"
+            return "Help on class \(c.name) in module \(module):\n\n\(signature)\n"
+        case .module(let ns): return "Help on module \(ns.name):\n\n" + ns.listedNames.filter { !$0.hasPrefix("_") }.sorted().joined(separator: "\n") + "\n"
         case .class(let c): return "Help on class \(c.name):\n\n" + c.members.keys.sorted().joined(separator: "\n") + "\n"
+        case .object(let m as ModuleObject) where LayerDocs.text(m.module.typeName) != nil:
+            let name = m.module.typeName
+            let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()
+            return "Help on \(name) in module \(LayerDocs.pythonModules[name] ?? "torch.nn") object:\n\n\(LayerDocs.text(name) ?? "")\n\n"
+                + "attributes and methods: " + names.joined(separator: ", ") + "\n"
         default:
             let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()
             return "Help on \(v.typeName) object:\n\n" + names.joined(separator: "\n") + "\n"

@@ -93,3 +93,15 @@ extension Interpreter {
         }
     }
 }
+
+extension Namespace {
+    /// Members a learner can use: what `dir`, `help`, `:help` and Tab completion list. Stubs that exist only to
+    /// raise NotImplementedError for a known-but-unsupported name (`plt.bar`) stay callable but are not offered.
+    public var listedNames: [String] {
+        guard let stubs = unsupportedStubs[name] else { return Array(members.keys) }
+        return members.keys.filter { !stubs.contains($0) }
+    }
+}
+
+/// Per namespace, the names bound only to say they are not supported.
+let unsupportedStubs: [String: Set<String>] = ["matplotlib.pyplot": Set(PyplotBinding.unsupported)]

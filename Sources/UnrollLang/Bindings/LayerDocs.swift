@@ -1,7 +1,21 @@
-// `:help nn.LSTM` and friends: each layer's constructor arguments and the shapes it reads and returns.
+// `help(nn.LSTM)` and `:help nn.LSTM`: each layer's constructor arguments, the shapes it reads and returns, and where PyTorch defines it.
 import Foundation
 
-enum LayerHelp {
+public enum LayerDocs {
+    /// The PyTorch module that defines each torch.nn class, for `<class 'torch.nn.modules.rnn.RNN'>` and help().
+    static let pythonModules: [String: String] = [
+        "RNN": "torch.nn.modules.rnn", "LSTM": "torch.nn.modules.rnn", "GRU": "torch.nn.modules.rnn",
+        "RNNCell": "torch.nn.modules.rnn", "LSTMCell": "torch.nn.modules.rnn", "GRUCell": "torch.nn.modules.rnn",
+        "Linear": "torch.nn.modules.linear", "Identity": "torch.nn.modules.linear",
+        "MSELoss": "torch.nn.modules.loss", "L1Loss": "torch.nn.modules.loss", "HuberLoss": "torch.nn.modules.loss",
+        "CrossEntropyLoss": "torch.nn.modules.loss", "Dropout": "torch.nn.modules.dropout",
+        "ReLU": "torch.nn.modules.activation", "Sigmoid": "torch.nn.modules.activation", "Tanh": "torch.nn.modules.activation",
+        "Sequential": "torch.nn.modules.container", "Module": "torch.nn.modules.module",
+    ]
+
+    /// `torch.nn.modules.rnn.RNN` for `RNN`; `torch.nn.X` for a class not in the table.
+    static func qualifiedName(_ name: String) -> String { "\(pythonModules[name] ?? "torch.nn").\(name)" }
+
     static let recurrentArguments = """
           input_size     features per step (F)
           hidden_size    size of the hidden state (H)
@@ -63,7 +77,7 @@ enum LayerHelp {
     ]
 
     /// Help for `topic` (`nn.LSTM`, `LSTM`, `torch.nn.GRU`), or nil when it is not a layer Unroll documents.
-    static func text(_ topic: String) -> String? {
+    public static func text(_ topic: String) -> String? {
         let name = topic.split(separator: ".").last.map(String.init) ?? topic
         return texts[name].map { $0.trimmingCharacters(in: .newlines) }
     }
