@@ -12,6 +12,7 @@ extension Session {
             start -= 1
         }
         let word = String(chars[start...])
+        if let names = importCompletions(before: String(chars[..<start]), word: word) { return (word.count, names) }
         if let dot = word.lastIndex(of: ".") {
             let base = String(word[..<dot])
             let partial = String(word[word.index(after: dot)...])
@@ -28,6 +29,25 @@ extension Session {
             for k in keywordNames(of: value) where k.hasPrefix(word) { candidates.insert(k + "=") }
         }
         return (word.count, candidates.sorted())
+    }
+
+    /// Module names after `import` / `from` (`import tor` → `torch`, `from torch.utils.d` → `torch.utils.data`), and
+    /// a module's public members after `from M import`; nil when the cursor is not in an import statement.
+    private func importCompletions(before head: String, word: String) -> [String]? {
+        let line = head.drop { $0 == " " || $0 == "\t" }
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let modules = ModuleRegistry.names
+        func matching(_ names: [String]) -> [String] { names.filter { $0.hasPrefix(word) }.sorted() }
+        if line == "import " || line == "from " || (words.first == "import" && line.hasSuffix(",") || words.first == "import" && line.hasSuffix(", ")) {
+            return matching(modules)
+        }
+        if words.count >= 3, words[0] == "from", words[2] == "import", words.count == 3 || line.hasSuffix(",") || line.hasSuffix(", ") {
+            guard modules.contains(words[1]), let module = try? interpreter.loadModule(words[1]) else { return [] }
+            let submodules = modules.filter { $0.hasPrefix(words[1] + ".") }.map { String($0.dropFirst(words[1].count + 1)) }
+                .filter { !$0.contains(".") }
+            return matching(Array(Set(module.members.keys.filter { !$0.hasPrefix("_") } + submodules)))
+        }
+        return nil
     }
 
     /// The text of a plain string literal the cursor is inside (`open("data/ho`), or nil outside strings and

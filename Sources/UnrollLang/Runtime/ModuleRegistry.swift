@@ -25,8 +25,6 @@ public enum ModuleRegistry {
     }
 }
 
-/// Modules the course uses that the course-compatibility work will provide.
-let plannedModules: Set<String> = ["numpy", "pandas", "matplotlib", "tqdm", "torchmetrics", "sklearn", "safetensors"]
 
 extension Interpreter {
     /// The session's instance of a registered module (created on first import, then shared).
@@ -39,12 +37,9 @@ extension Interpreter {
                                 hint: "Unroll provides: " + ModuleRegistry.names.filter { $0.hasPrefix(top) }.sorted().joined(separator: ", ") + ".")
             }
             // As in Python, a missing package is named by its top level: `import sklearn.preprocessing` reports 'sklearn'.
-            if plannedModules.contains(top) {
-                throw LangError("ModuleNotFoundError", "No module named '\(top)'",
-                                hint: "Unroll will provide '\(top)' with its course-compatibility work; it is not available yet.")
-            }
+            let provided = Set(ModuleRegistry.names.map { String($0.split(separator: ".").first ?? "") }).sorted()
             throw LangError("ModuleNotFoundError", "No module named '\(top)'",
-                            hint: "Unroll has no user modules; it provides torch and the course's namespaces only.")
+                            hint: "Unroll has no user modules; it provides torch and the course's namespaces only: " + provided.joined(separator: ", ") + ".")
         }
         let ns = factory()
         loadedModules[name] = ns
