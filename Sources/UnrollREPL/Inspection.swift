@@ -89,8 +89,9 @@ enum Inspection {
             }
         }
         // A container's repr spans lines (`Net(` ... `)`); its title names just the class.
-        let lines = module.repr.split(separator: "\n").map(String.init)
-        let summary = lines.count > 1 ? String((lines.first ?? module.typeName).dropLast(lines.first?.hasSuffix("(") == true ? 1 : 0)) : (lines.first ?? module.typeName)
+        let lines = module.repr.split(separator: "\n")
+        let firstLine = lines.first.map(String.init) ?? module.typeName
+        let summary = lines.count > 1 && firstLine.hasSuffix("(") ? String(firstLine.dropLast()) : firstLine
         return ShapesTable.module(title: "\(arguments): \(summary)", rows: rows)
     }
 

@@ -85,16 +85,11 @@ final class NDArrayObject: HostObject {
             return try NDArrayObject.scalar(try source.std(correction: correction))
         case "all", "any":
             let a = try Arguments(name, ["axis"], args, kwargs)
-            let truth = try t.ne(Tensor(scalar: .int(0), dtype: t.dtype))
-            // all() is "no element is false"; any() is "some element is true".
-            func reduce(_ x: Tensor, dims: [Int]?) throws -> Tensor {
-                let counts = try (name == "all" ? x.logicalNot() : x).to(.int64)
-                let n = try dims.map { try counts.sum(dims: $0) } ?? counts.sum()
-                let hit = try n.gt(Tensor(scalar: .int(0), dtype: .int64))
-                return name == "all" ? try hit.logicalNot() : hit
-            }
-            if let axis = a["axis"] { return try NDArrayObject.wrapResult(try reduce(truth, dims: [try axis.asInt(what: "axis")])) }
-            return try NDArrayObject.scalar(try reduce(truth, dims: nil))
+            // all(): no element is zero; any(): some element is not. Counting keeps numpy's answers for empty arrays.
+            let nonZero = try t.ne(Tensor(scalar: .int(0), dtype: t.dtype))
+            let counted = try (name == "all" ? nonZero.logicalNot() : nonZero).to(.int64)
+            let count = try a["axis"].map { try counted.sum(dims: [try $0.asInt(what: "axis")]) } ?? counted.sum()
+            return try NDArrayObject.wrapResult(name == "all" ? try count.eq(.int(0)) : try count.gt(.int(0)))
         case "sum", "mean", "min", "max":
             let a = try Arguments(name, ["axis"], args, kwargs)
             let source = name == "mean" && !t.dtype.isFloatingPoint ? try t.to(.float64) : t
@@ -141,8 +136,7 @@ final class NDArrayObject: HostObject {
 
     func getItem(_ key: Value, _ interp: Interpreter) throws -> Value? {
         if isScalar { throw LangError("IndexError", "invalid index to scalar variable.") }
-        let r = try NumpyErrors.translate { try index(key, interp) }
-        return r.dim == 0 ? try NDArrayObject.scalar(r) : NDArrayObject.wrap(r)
+        return try NDArrayObject.wrapResult(try NumpyErrors.translate { try index(key, interp) })
     }
 
     /// numpy indexing over the tensor. numpy slices may step backwards (`a[::-1]`), which tensor slices cannot: such

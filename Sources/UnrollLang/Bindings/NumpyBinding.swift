@@ -68,15 +68,16 @@ public enum NumpyBinding {
                 return NDArrayObject.wrap(name == "zeros" ? try Tensor.zeros(shape, dtype: d) : try Tensor.ones(shape, dtype: d))
             }
         }
-        for (name, f) in [("sin", { (t: Tensor) in try t.sin() }), ("cos", { (t: Tensor) in try t.cos() }),
-                          ("exp", { (t: Tensor) in try t.exp() }), ("sqrt", { (t: Tensor) in try t.sqrt() }),
-                          ("tanh", { (t: Tensor) in try t.tanh() }), ("log", { (t: Tensor) in try t.log() }),
-                          ("abs", { (t: Tensor) in try t.abs() })] {
+        // Each ufunc, and whether integers stay integers (abs) or become float64 first (the others).
+        for (name, keepsIntegers, f) in [("sin", false, { (t: Tensor) in try t.sin() }), ("cos", false, { (t: Tensor) in try t.cos() }),
+                                         ("exp", false, { (t: Tensor) in try t.exp() }), ("sqrt", false, { (t: Tensor) in try t.sqrt() }),
+                                         ("tanh", false, { (t: Tensor) in try t.tanh() }), ("log", false, { (t: Tensor) in try t.log() }),
+                                         ("abs", true, { (t: Tensor) in try t.abs() })] {
             np.defineSubset(name, unsupported: ["out", "where", "casting", "order", "dtype", "subok", "signature"]) { args, kwargs, interp in
                 let a = try Arguments(name, ["x"], required: 1, args, kwargs)
                 let x = a.values["x"] ?? .none
                 var t = try arrayTensor(x, interp)
-                if !t.dtype.isFloatingPoint && name != "abs" { t = try t.to(.float64) }
+                if !t.dtype.isFloatingPoint && !keepsIntegers { t = try t.to(.float64) }
                 let r = try f(t)
                 if case .object = x { return NDArrayObject.wrap(r) }
                 if case .list = x { return NDArrayObject.wrap(r) }
