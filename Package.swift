@@ -25,8 +25,9 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
         // The numeric targets are optimised in debug builds too: `make test` replays the training lessons and runs the
         // training-program tests on a debug build, which at -Onone is 20-50x slower than release there.
-        .target(name: "UnrollTensor", dependencies: ["CBLAS"], swiftSettings: optimisedInDebug),
-        // Hand-vectorised C kernels (AVX2+FMA, chosen at run time) for the recurrent layers' small per-step products.
+        .target(name: "UnrollTensor", dependencies: ["CBLAS", "CKernels"], swiftSettings: optimisedInDebug),
+        // Hand-vectorised C kernels (AVX2+FMA, chosen at run time) for the recurrent layers' small per-step products,
+        // and the worker pool that splits a kernel call across threads.
         .target(name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O2"])]),
         .target(name: "UnrollNN", dependencies: ["UnrollTensor", "CBLAS", "CKernels"], swiftSettings: optimisedInDebug),
         .target(

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # PyTorch side of `unroll bench rnn`: forward and training-step times of RNN, LSTM and GRU, same sizes and threads.
-# Usage: python3 tools/bench_rnn.py [threads]   (default 1; pass the same count as `unroll bench rnn --threads N`)
+# Usage: python3 tools/bench_rnn.py [threads] [size] [model]   (threads default 1, as `unroll bench rnn --threads N`;
+#        size keeps the rows whose label starts with it, as `--size H128`; model as `--model LSTM`)
 import math
 import sys
 import time
@@ -65,15 +66,19 @@ def measure(kind, hidden, steps, batch, features):
 
 def main():
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+    size_filter = sys.argv[2] if len(sys.argv) > 2 else ""
+    models = [sys.argv[3]] if len(sys.argv) > 3 else ["RNN", "LSTM", "GRU"]
     torch.set_num_threads(threads)
     print(f"PyTorch {torch.__version__} recurrent benchmark (float32, 2 layers, batch_first, "
           f"{threads} thread{'' if threads == 1 else 's'})")
     print()
     print(f"{'model':<7}{'size':<22}{'forward':>12}{'train step':>13}")
     for hidden, steps, batch, features in SIZES:
-        for kind in ("RNN", "LSTM", "GRU"):
+        label = f"H{hidden} L{steps} N{batch} F{features}"
+        if not label.startswith(size_filter):
+            continue
+        for kind in models:
             fwd, train = measure(kind, hidden, steps, batch, features)
-            label = f"H{hidden} L{steps} N{batch} F{features}"
             print(f"{kind:<7}{label:<22}{fmt_time(fwd):>12}{fmt_time(train):>13}")
 
 

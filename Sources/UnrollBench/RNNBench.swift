@@ -37,17 +37,17 @@ public enum RNNBench {
         return try fc.forward(try out.select(1, -1))
     }
 
-    /// Runs the benchmark and returns the table; `threads` sets the worker count (results do not depend on it).
-    public static func run(threads: Int? = nil, kinds selected: [String]? = nil) throws -> String {
+    /// Runs the benchmark and returns the table; `threads` sets the worker count (results do not depend on it);
+    /// `size` keeps only the sizes whose label starts with it (`"H128"`).
+    public static func run(threads: Int? = nil, kinds selected: [String]? = nil, size sizeFilter: String? = nil) throws -> String {
         if let threads {
             BLASThreads.set(threads)
-            BLASThreads.setLibraryThreads(threads)
         }
         let count = BLASThreads.count
         var lines = ["Unroll recurrent benchmark (float32, 2 layers, batch_first, \(count) thread\(count == 1 ? "" : "s"))", ""]
         lines.append(TensorBench.pad("model", 7) + TensorBench.pad("size", 22) + TensorBench.pad("forward", 12, right: true)
                      + TensorBench.pad("train step", 13, right: true))
-        for size in sizes {
+        for size in sizes where size.label.hasPrefix(sizeFilter ?? "") {
             for kind in selected ?? kinds {
                 let (forward, train) = try measure(kind, size)
                 lines.append(TensorBench.pad(kind, 7) + TensorBench.pad(size.label, 22)

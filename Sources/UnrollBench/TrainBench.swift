@@ -53,7 +53,6 @@ public enum TrainBench {
     public static func run(threads: Int? = nil) throws -> String {
         let count = threads ?? 1
         BLASThreads.set(count)
-        BLASThreads.setLibraryThreads(count)
         var printed = ""
         let session = Session(output: { printed += $0 }, printsErrors: false)
         let prepared = session.run(setup, file: "<bench train setup>", echo: false)

@@ -21,13 +21,25 @@ struct Bench: ParsableCommand {
     @Option(help: "Worker threads for the tensor kernels (results are identical at any count).")
     var threads: Int?
 
+    @Option(help: "Only the recurrent sizes whose label starts with this, e.g. H128 (rnn table).")
+    var size: String?
+
+    @Option(help: "Only this recurrent model: RNN, LSTM or GRU (rnn table).")
+    var model: String?
+
+    func validate() throws {
+        if let model, !["RNN", "LSTM", "GRU"].contains(model) {
+            throw ValidationError("--model must be RNN, LSTM or GRU, not '\(model)'.")
+        }
+    }
+
     func run() throws {
         if which == .tensor || which == .all {
             print(try TensorBench.run(threads: threads))
             print("")
         }
         if which == .rnn || which == .all {
-            print(try RNNBench.run(threads: threads))  // PyTorch side: python3 tools/bench_rnn.py THREADS
+            print(try RNNBench.run(threads: threads, kinds: model.map { [$0] }, size: size))  // PyTorch side: python3 tools/bench_rnn.py THREADS [SIZE]
             print("")
         }
         if which == .lang || which == .all {

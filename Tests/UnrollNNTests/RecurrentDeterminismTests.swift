@@ -6,21 +6,33 @@ import UnrollTensor
 
 @Suite(.serialized)
 struct RecurrentDeterminismTests {
-    /// Output and every parameter gradient of a 2-layer bidirectional LSTM and GRU at sizes where BLAS would
-    /// split the work (L·N = 640 rows), as bit patterns.
+    /// Output and every parameter gradient of 2-layer bidirectional LSTM and GRU layers, a projected LSTM and a
+    /// ReLU RNN, as bit patterns. The sizes are large enough for BLAS to split the input products (L·N = 640 rows)
+    /// and for the recurrence to split its batch rows: 16 rows are two fixed blocks, 21 rows three unequal ones.
     static func run() throws -> [[UInt32]] {
         var results: [[UInt32]] = []
-        let x = try Tensor((0..<(40 * 16 * 24)).map { Float(sin(Double($0) * 0.37)) }, shape: [40, 16, 24])
         try Generator.default.manualSeed(7)
-        let lstm = try LSTM(24, 96, numLayers: 2, bidirectional: true)
-        let gru = try GRU(24, 96, numLayers: 2, bidirectional: true)
-        let (lo, _) = try lstm.forward(x)
-        let (go, _) = try gru.forward(x)
-        try lo.mul(lo).sum().add(go.mul(go).sum()).backward()
-        results.append(lo.toArray(Float.self).map(\.bitPattern))
-        results.append(go.toArray(Float.self).map(\.bitPattern))
-        for p in lstm.parameters() + gru.parameters() {
-            results.append((p.grad?.toArray(Float.self) ?? []).map(\.bitPattern))
+        for batch in [16, 21] {
+            let x = try Tensor((0..<(40 * batch * 24)).map { Float(sin(Double($0) * 0.37)) }, shape: [40, batch, 24])
+            let layers: [RecurrentBase] = [
+                try LSTM(24, 96, numLayers: 2, bidirectional: true),
+                try GRU(24, 96, numLayers: 2, bidirectional: true),
+                try LSTM(24, 96, numLayers: 2, projSize: 40),
+                try RNN(24, 96, numLayers: 2, nonlinearity: "relu"),
+            ]
+            var loss: Tensor?
+            for layer in layers {
+                guard case .tuple(let parts) = try layer.forward([.tensor(x)]), let out = parts.first?.tensor else {
+                    throw TensorError.runtime("recurrent layer returned no output")
+                }
+                results.append(out.toArray(Float.self).map(\.bitPattern))
+                let term = try out.mul(out).sum()
+                loss = try loss.map { try $0.add(term) } ?? term
+            }
+            try loss?.backward()
+            for p in layers.flatMap({ $0.parameters() }) {
+                results.append((p.grad?.toArray(Float.self) ?? []).map(\.bitPattern))
+            }
         }
         return results
     }
@@ -31,13 +43,30 @@ struct RecurrentDeterminismTests {
         BLASThreads.set(1)
         BLASThreads.setLibraryThreads(1)
         let single = try Self.run()
-        BLASThreads.set(2)
-        BLASThreads.setLibraryThreads(2)  // the layers must not let OpenBLAS's own threading change the sums
-        let double = try Self.run()
-        #expect(single.count == double.count)
-        for (i, (a, b)) in zip(single, double).enumerated() {
-            let differing = zip(a, b).filter { $0 != $1 }.count
-            #expect(a.count == b.count && differing == 0, "result \(i): \(differing) of \(a.count) values differ between 1 and 2 threads")
+        for threads in [2, 3] {
+            BLASThreads.set(threads)
+            BLASThreads.setLibraryThreads(threads)  // the layers must not let OpenBLAS's own threading change the sums
+            let several = try Self.run()
+            #expect(single.count == several.count)
+            for (i, (a, b)) in zip(single, several).enumerated() {
+                let differing = zip(a, b).filter { $0 != $1 }.count
+                #expect(a.count == b.count && differing == 0,
+                        "result \(i): \(differing) of \(a.count) values differ between 1 and \(threads) threads")
+            }
+        }
+    }
+
+    /// The worker pool runs every part exactly once, whether or not its threads are free, and nested splits run
+    /// in order on the calling thread instead of waiting for themselves.
+    @Test func workerPoolRunsEveryPartOnce() {
+        for count in [1, 2, 3, 7] {
+            let counts = UnsafeMutablePointer<Int>.allocate(capacity: count * count)
+            defer { counts.deallocate() }
+            counts.initialize(repeating: 0, count: count * count)
+            ParallelParts.run(count) { outer in
+                ParallelParts.run(count) { inner in counts[outer * count + inner] += 1 }
+            }
+            #expect((0..<(count * count)).allSatisfy { counts[$0] == 1 }, "\(count) parts")
         }
     }
 }

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "WorkerPool.h"
+
 /// True when this CPU has AVX2 and FMA; the product kernels below may only be called then (callers use BLAS
 /// otherwise), while the activations check it themselves and fall back to plain loops.
 bool unroll_avx2_available(void);

@@ -53,7 +53,7 @@ func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
     if m * n * k < 1 << 21 || workers <= 1 {
         for i in 0..<blocks { block.run(i) }
     } else {
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        ParallelParts.run(workers) { w in
             for i in stride(from: w, to: blocks, by: workers) { block.run(i) }
         }
     }

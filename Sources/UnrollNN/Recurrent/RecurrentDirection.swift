@@ -84,11 +84,18 @@ enum RecurrentDirection {
             if let cn, let c0 { cn.update(from: c0, count: N * H) }
             return
         }
-        var ghScratch = [Float](repeating: 0, count: s.kind == .gru ? N * G : 0)
+        var ghScratch = uninitializedFloats(s.kind == .gru ? N * G : 0)
         // Each step multiplies by W_hhᵀ (P×G); W_hh is stored G×P.
         let whhT = StepMatrix(w.whh, k: P, n: G, transposed: true)
         // An LSTM without an initial cell state starts from zeros.
         let zeroCells = [Float](repeating: 0, count: s.kind == .lstm && c0 == nil ? N * H : 0)
+        // The biases that go into the pre-activation with the input projection (GRU keeps b_hn inside r ⊙ (·)).
+        var bias: [Float] = []
+        if w.bih != nil || w.bhh != nil {
+            bias = [Float](repeating: 0, count: G)
+            if let b = w.bih { for j in 0..<G { bias[j] += b[j] } }
+            if s.kind != .gru, let b = w.bhh { for j in 0..<G { bias[j] += b[j] } }
+        }
         tape.gates.withUnsafeMutableBufferPointer { gatesBuf in
         tape.cells.withUnsafeMutableBufferPointer { cellsBuf in
         tape.tanhCells.withUnsafeMutableBufferPointer { tanhCellsBuf in
@@ -97,90 +104,91 @@ enum RecurrentDirection {
         tape.ghn.withUnsafeMutableBufferPointer { ghnBuf in
         tape.hprev.withUnsafeMutableBufferPointer { hprevBuf in
         ghScratch.withUnsafeMutableBufferPointer { ghBuf in
+        bias.withUnsafeBufferPointer { biasBuf in
             guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
-            // All steps' input projections in one GEMM, with the biases folded in where the recurrence allows.
+            // All steps' input projections in one GEMM; the recurrence then runs per block of batch rows.
             gemm(false, true, L * N, G, s.inputSize, x, s.inputSize, w.wih, s.inputSize, 0, gates, G)
-            let foldHidden = s.kind != .gru
-            if w.bih != nil || w.bhh != nil {
-                var bias = [Float](repeating: 0, count: G)
-                if let b = w.bih { for j in 0..<G { bias[j] += b[j] } }
-                if foldHidden, let b = w.bhh { for j in 0..<G { bias[j] += b[j] } }
-                bias.withUnsafeBufferPointer { b in
-                    guard let b = b.baseAddress else { return }
-                    for r in 0..<(L * N) {
-                        let row = gates + r * G
-                        for j in 0..<G { row[j] += b[j] }
-                    }
-                }
-            }
-            for step in 0..<L {
-                let t = s.time(step)
-                let hp = hprevAll + t * N * P
-                if step == 0 {
-                    hp.update(from: h0, count: N * P)
-                } else {
-                    let prevOut = out + s.time(step - 1) * N * s.outStride
-                    for n in 0..<N { (hp + n * P).update(from: prevOut + n * s.outStride, count: P) }
-                }
-                let g = gates + t * N * G
-                let o = out + t * N * s.outStride
-                switch s.kind {
-                case .rnnTanh, .rnnRelu:
-                    whhT.multiply(N, hp, P, into: g, G, accumulate: true)
-                    // Activate the whole step in place (one vectorisable loop), then copy rows to the output.
-                    if s.kind == .rnnRelu {
-                        for i in 0..<(N * H) { g[i] = g[i] > 0 || g[i].isNaN ? g[i] : 0 }
+            BatchRows.split(N, work: L * N * G * P) { r0, r1 in
+                let R = r1 - r0
+                for step in 0..<L {
+                    let t = s.time(step)
+                    let hp = hprevAll + (t * N + r0) * P
+                    if step == 0 {
+                        hp.update(from: h0 + r0 * P, count: R * P)
                     } else {
-                        unroll_tanh_inplace(g, N * H)
+                        let prevOut = out + (s.time(step - 1) * N + r0) * s.outStride
+                        for n in 0..<R { (hp + n * P).update(from: prevOut + n * s.outStride, count: P) }
                     }
-                    for n in 0..<N { (o + n * s.outStride).update(from: g + n * H, count: H) }
-                case .lstm:
-                    guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
-                          let zeroCells = zeroCellsBuf.baseAddress ?? c0 else { return }
-                    whhT.multiply(N, hp, P, into: g, G, accumulate: true)
-                    let c = cells + t * N * H
-                    let cp: UnsafePointer<Float> = step == 0 ? (c0 ?? zeroCells)
-                                                             : UnsafePointer(cells + s.time(step - 1) * N * H)
-                    let tc = tanhCells + t * N * H
-                    let hr = s.projects ? hrawBuf.baseAddress.map { $0 + t * N * H } : nil
-                    for n in 0..<N {
-                        // Gate blocks as separate pointers: `row[H + j]` would carry an overflow check per element,
-                        // which keeps the loop scalar. Gates i, f, o are sigmoids and g is a tanh, done by the C
-                        // kernels (8 lanes with AVX2).
-                        let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
-                        unroll_sigmoid_inplace(ir, 2 * H)
-                        unroll_tanh_inplace(gr, H)
-                        unroll_sigmoid_inplace(orr, H)
-                        let crow = c + n * H, cprow = cp + n * H, tcrow = tc + n * H
-                        for j in 0..<H { crow[j] = fr[j] * cprow[j] + ir[j] * gr[j] }
-                        unroll_tanh(crow, tcrow, H)
-                        let hrow = hr.map { $0 + n * H } ?? (o + n * s.outStride)
-                        for j in 0..<H { hrow[j] = orr[j] * tcrow[j] }
+                    let g = gates + (t * N + r0) * G
+                    let o = out + (t * N + r0) * s.outStride
+                    // An empty array still has a base address: only a layer with biases has G of them.
+                    if biasBuf.count == G, let b = biasBuf.baseAddress {
+                        for n in 0..<R {
+                            let row = g + n * G
+                            for j in 0..<G { row[j] += b[j] }
+                        }
                     }
-                    if let hr, let whr = w.whr {
-                        gemm(false, true, N, P, H, hr, H, whr, H, 0, o, s.outStride)
-                    }
-                case .gru:
-                    guard let gh = ghBuf.baseAddress, let ghnAll = ghnBuf.baseAddress else { return }
-                    if let bhh = w.bhh {
-                        for n in 0..<N { (gh + n * G).update(from: bhh, count: G) }
-                        whhT.multiply(N, hp, P, into: gh, G, accumulate: true)
-                    } else {
-                        whhT.multiply(N, hp, P, into: gh, G, accumulate: false)
-                    }
-                    let ghn = ghnAll + t * N * H
-                    for n in 0..<N {
-                        let row = g + n * G, hrow = gh + n * G, hprow = hp + n * P, orow = o + n * s.outStride
-                        let nrow = ghn + n * H
-                        // r and z first (one vectorisable loop over 2H), then the candidate and the blend; gate blocks
-                        // are separate pointers so no index needs an overflow check.
-                        for j in 0..<(2 * H) { row[j] += hrow[j] }
-                        unroll_sigmoid_inplace(row, 2 * H)
-                        let rr = row, zr = row + H, nr = row + 2 * H, hnr = hrow + 2 * H
-                        for j in 0..<H { nr[j] += rr[j] * hnr[j] }
-                        unroll_tanh_inplace(nr, H)
-                        nrow.update(from: hnr, count: H)
-                        for j in 0..<H { orow[j] = (1 - zr[j]) * nr[j] + zr[j] * hprow[j] }
+                    switch s.kind {
+                    case .rnnTanh, .rnnRelu:
+                        whhT.multiply(R, hp, P, into: g, G, accumulate: true)
+                        // Activate the rows in place (one vectorisable loop), then copy them to the output.
+                        if s.kind == .rnnRelu {
+                            for i in 0..<(R * H) { g[i] = g[i] > 0 || g[i].isNaN ? g[i] : 0 }
+                        } else {
+                            unroll_tanh_inplace(g, R * H)
+                        }
+                        for n in 0..<R { (o + n * s.outStride).update(from: g + n * H, count: H) }
+                    case .lstm:
+                        guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
+                              let zeroCells = zeroCellsBuf.baseAddress ?? c0 else { return }
+                        whhT.multiply(R, hp, P, into: g, G, accumulate: true)
+                        let c = cells + (t * N + r0) * H
+                        let cp: UnsafePointer<Float> = step == 0 ? (c0 ?? zeroCells) + r0 * H
+                                                                 : UnsafePointer(cells + (s.time(step - 1) * N + r0) * H)
+                        let tc = tanhCells + (t * N + r0) * H
+                        let hr = s.projects ? hrawBuf.baseAddress.map { $0 + (t * N + r0) * H } : nil
+                        for n in 0..<R {
+                            // Gate blocks as separate pointers: `row[H + j]` would carry an overflow check per
+                            // element, which keeps the loop scalar. Gates i, f, o are sigmoids and g is a tanh,
+                            // done by the C kernels (8 lanes with AVX2).
+                            let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
+                            unroll_sigmoid_inplace(ir, 2 * H)
+                            unroll_tanh_inplace(gr, H)
+                            unroll_sigmoid_inplace(orr, H)
+                            let crow = c + n * H, cprow = cp + n * H, tcrow = tc + n * H
+                            for j in 0..<H { crow[j] = fr[j] * cprow[j] + ir[j] * gr[j] }
+                            unroll_tanh(crow, tcrow, H)
+                            let hrow = hr.map { $0 + n * H } ?? (o + n * s.outStride)
+                            for j in 0..<H { hrow[j] = orr[j] * tcrow[j] }
+                        }
+                        if let hr, let whr = w.whr {
+                            BatchRows.forEachChunk(0, R) { a, b in
+                                gemm(false, true, b - a, P, H, hr + a * H, H, whr, H, 0, o + a * s.outStride, s.outStride)
+                            }
+                        }
+                    case .gru:
+                        guard let ghAll = ghBuf.baseAddress, let ghnAll = ghnBuf.baseAddress else { return }
+                        let gh = ghAll + r0 * G
+                        if let bhh = w.bhh {
+                            for n in 0..<R { (gh + n * G).update(from: bhh, count: G) }
+                            whhT.multiply(R, hp, P, into: gh, G, accumulate: true)
+                        } else {
+                            whhT.multiply(R, hp, P, into: gh, G, accumulate: false)
+                        }
+                        let ghn = ghnAll + (t * N + r0) * H
+                        for n in 0..<R {
+                            let row = g + n * G, hrow = gh + n * G, hprow = hp + n * P, orow = o + n * s.outStride
+                            let nrow = ghn + n * H
+                            // r and z first (one vectorisable loop over 2H), then the candidate and the blend; gate
+                            // blocks are separate pointers so no index needs an overflow check.
+                            for j in 0..<(2 * H) { row[j] += hrow[j] }
+                            unroll_sigmoid_inplace(row, 2 * H)
+                            let rr = row, zr = row + H, nr = row + 2 * H, hnr = hrow + 2 * H
+                            for j in 0..<H { nr[j] += rr[j] * hnr[j] }
+                            unroll_tanh_inplace(nr, H)
+                            nrow.update(from: hnr, count: H)
+                            for j in 0..<H { orow[j] = (1 - zr[j]) * nr[j] + zr[j] * hprow[j] }
+                        }
                     }
                 }
             }
@@ -190,6 +198,6 @@ enum RecurrentDirection {
             if s.kind == .lstm, let cn, let cells = cellsBuf.baseAddress {
                 cn.update(from: cells + s.time(L - 1) * N * H, count: N * H)
             }
-        }}}}}}}}
+        }}}}}}}}}
     }
 }

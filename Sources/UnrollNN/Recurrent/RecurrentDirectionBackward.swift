@@ -18,101 +18,118 @@ extension RecurrentDirection {
         var dc = [Float](repeating: 0, count: s.kind == .lstm ? N * H : 0)
         if let dhn { for i in 0..<(N * P) { dh[i] = dhn[i] } }
         if let dcn, s.kind == .lstm { for i in 0..<(N * H) { dc[i] = dcn[i] } }
-        var dGi = [Float](repeating: 0, count: L * N * G)
-        var dGh = [Float](repeating: 0, count: s.kind == .gru ? L * N * G : 0)
-        var dhraw = [Float](repeating: 0, count: s.projects ? N * H : 0)
+        var dGi = uninitializedFloats(L * N * G)
+        var dGh = uninitializedFloats(s.kind == .gru ? L * N * G : 0)
+        var dhraw = uninitializedFloats(s.projects ? N * H : 0)
+        // With a projection, every step's gradient of the projected state, for W_hr's gradient after the loop.
+        var dhAll = uninitializedFloats(s.projects ? L * N * P : 0)
         dh.withUnsafeMutableBufferPointer { dhBuf in
         dc.withUnsafeMutableBufferPointer { dcBuf in
         dGi.withUnsafeMutableBufferPointer { dGiBuf in
         dGh.withUnsafeMutableBufferPointer { dGhBuf in
         dhraw.withUnsafeMutableBufferPointer { dhrawBuf in
+        dhAll.withUnsafeMutableBufferPointer { dhAllBuf in
         tape.gates.withUnsafeBufferPointer { gatesBuf in
         tape.cells.withUnsafeBufferPointer { cellsBuf in
         tape.tanhCells.withUnsafeBufferPointer { tanhCellsBuf in
         tape.hraw.withUnsafeBufferPointer { hrawBuf in
         tape.ghn.withUnsafeBufferPointer { ghnBuf in
         tape.hprev.withUnsafeBufferPointer { hprevBuf in
-            guard let dhp = dhBuf.baseAddress, let dGiAll = dGiBuf.baseAddress,
+            guard let dhAllRows = dhBuf.baseAddress, let dGiAll = dGiBuf.baseAddress,
                   let gatesAll = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
             let dGhAll = s.kind == .gru ? dGhBuf.baseAddress ?? dGiAll : dGiAll
-            for step in stride(from: L - 1, through: 0, by: -1) {
-                let t = s.time(step)
-                if let dOut {
-                    let src = dOut + t * N * s.outStride
-                    for n in 0..<N {
-                        let d = dhp + n * P, o = src + n * s.outStride
-                        for j in 0..<P { d[j] += o[j] }
+            // Each batch row's gradient runs back through time on its own, so blocks of rows run on their own threads.
+            BatchRows.split(N, work: L * N * G * P) { r0, r1 in
+                let R = r1 - r0
+                let dhp = dhAllRows + r0 * P
+                for step in stride(from: L - 1, through: 0, by: -1) {
+                    let t = s.time(step)
+                    if let dOut {
+                        let src = dOut + (t * N + r0) * s.outStride
+                        for n in 0..<R {
+                            let d = dhp + n * P, o = src + n * s.outStride
+                            for j in 0..<P { d[j] += o[j] }
+                        }
+                    }
+                    let g = gatesAll + (t * N + r0) * G
+                    let dgi = dGiAll + (t * N + r0) * G
+                    switch s.kind {
+                    case .rnnTanh, .rnnRelu:
+                        let relu = s.kind == .rnnRelu
+                        for i in 0..<(R * H) {
+                            let h = g[i]
+                            dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
+                        }
+                        whh.multiply(R, dgi, G, into: dhp, P, accumulate: false)
+                    case .lstm:
+                        guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
+                              let dcAll = dcBuf.baseAddress else { return }
+                        let dcp = dcAll + r0 * H
+                        var dhr: UnsafePointer<Float> = UnsafePointer(dhp)
+                        if s.projects, let whr = w.whr, let dhrawAll = dhrawBuf.baseAddress,
+                           let dhSteps = dhAllBuf.baseAddress {
+                            (dhSteps + (t * N + r0) * P).update(from: dhp, count: R * P)
+                            let dhrawp = dhrawAll + r0 * H
+                            BatchRows.forEachChunk(0, R) { a, b in
+                                gemm(false, false, b - a, H, P, dhp + a * P, P, whr, H, 0, dhrawp + a * H, H)
+                            }
+                            dhr = UnsafePointer(dhrawp)
+                        }
+                        let tcAll = tanhCells + (t * N + r0) * H
+                        // The first step's previous cell state is c0, or zeros without one (dgi's f block then gets 0).
+                        let cp: UnsafePointer<Float>? = step == 0 ? c0.map { $0 + r0 * H }
+                                                                  : cells + (s.time(step - 1) * N + r0) * H
+                        for n in 0..<R {
+                            // Gate blocks as separate pointers, so the loops carry no per-element overflow checks.
+                            let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
+                            let di = dgi + n * G, df = di + H, dg = di + 2 * H, dout = di + 3 * H
+                            let tc = tcAll + n * H, dhv = dhr + n * H, dcv = dcp + n * H
+                            for j in 0..<H {
+                                let og = orr[j], t = tc[j], dh = dhv[j]
+                                dcv[j] = dcv[j] + dh * og * (1 - t * t)
+                                dout[j] = dh * t * og * (1 - og)
+                            }
+                            for j in 0..<H {
+                                let ig = ir[j], gg = gr[j], d = dcv[j]
+                                di[j] = d * gg * ig * (1 - ig)
+                                dg[j] = d * ig * (1 - gg * gg)
+                            }
+                            if let cp {
+                                let cprow = cp + n * H
+                                for j in 0..<H { df[j] = dcv[j] * cprow[j] * fr[j] * (1 - fr[j]) }
+                            } else {
+                                df.update(repeating: 0, count: H)
+                            }
+                            for j in 0..<H { dcv[j] *= fr[j] }
+                        }
+                        whh.multiply(R, dgi, G, into: dhp, P, accumulate: false)
+                    case .gru:
+                        guard let ghnAll = ghnBuf.baseAddress else { return }
+                        let dgh = dGhAll + (t * N + r0) * G
+                        let ghn = ghnAll + (t * N + r0) * H
+                        let hp = hprevAll + (t * N + r0) * P
+                        for n in 0..<R {
+                            let rr = g + n * G, zr = rr + H, nr = rr + 2 * H
+                            let dr = dgi + n * G, dz = dr + H, dn = dr + 2 * H
+                            let hr = dgh + n * G, hz = hr + H, hn = hr + 2 * H
+                            let dhv = dhp + n * H, hpv = hp + n * H, ghv = ghn + n * H
+                            for j in 0..<H {
+                                let r = rr[j], z = zr[j], nv = nr[j], d = dhv[j]
+                                let dnv = d * (1 - z) * (1 - nv * nv)
+                                let dzv = d * (hpv[j] - nv) * z * (1 - z)
+                                let drv = dnv * ghv[j] * r * (1 - r)
+                                dr[j] = drv; dz[j] = dzv; dn[j] = dnv
+                                hr[j] = drv; hz[j] = dzv; hn[j] = dnv * r
+                                dhv[j] = d * z
+                            }
+                        }
+                        whh.multiply(R, dgh, G, into: dhp, P, accumulate: true)
                     }
                 }
-                let g = gatesAll + t * N * G
-                let dgi = dGiAll + t * N * G
-                switch s.kind {
-                case .rnnTanh, .rnnRelu:
-                    let relu = s.kind == .rnnRelu
-                    for i in 0..<(N * H) {
-                        let h = g[i]
-                        dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
-                    }
-                    whh.multiply(N, dgi, G, into: dhp, P, accumulate: false)
-                case .lstm:
-                    guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
-                          let dcp = dcBuf.baseAddress else { return }
-                    var dhr: UnsafePointer<Float> = UnsafePointer(dhp)
-                    if s.projects, let whr = w.whr, let gwhr = grads.whr, let hraw = hrawBuf.baseAddress,
-                       let dhrawp = dhrawBuf.baseAddress {
-                        gemm(true, false, P, H, N, dhp, P, hraw + t * N * H, H, 1, gwhr, H)
-                        gemm(false, false, N, H, P, dhp, P, whr, H, 0, dhrawp, H)
-                        dhr = UnsafePointer(dhrawp)
-                    }
-                    let tcAll = tanhCells + t * N * H
-                    // The first step's previous cell state is c0, or zeros without one (dgi's f block then gets 0).
-                    let cp: UnsafePointer<Float>? = step == 0 ? c0 : cells + s.time(step - 1) * N * H
-                    for n in 0..<N {
-                        // Gate blocks as separate pointers, so the loops carry no per-element overflow checks.
-                        let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
-                        let di = dgi + n * G, df = di + H, dg = di + 2 * H, dout = di + 3 * H
-                        let tc = tcAll + n * H, dhv = dhr + n * H, dcv = dcp + n * H
-                        for j in 0..<H {
-                            let og = orr[j], t = tc[j], dh = dhv[j]
-                            dcv[j] = dcv[j] + dh * og * (1 - t * t)
-                            dout[j] = dh * t * og * (1 - og)
-                        }
-                        for j in 0..<H {
-                            let ig = ir[j], gg = gr[j], d = dcv[j]
-                            di[j] = d * gg * ig * (1 - ig)
-                            dg[j] = d * ig * (1 - gg * gg)
-                        }
-                        if let cp {
-                            let cprow = cp + n * H
-                            for j in 0..<H { df[j] = dcv[j] * cprow[j] * fr[j] * (1 - fr[j]) }
-                        } else {
-                            df.update(repeating: 0, count: H)
-                        }
-                        for j in 0..<H { dcv[j] *= fr[j] }
-                    }
-                    whh.multiply(N, dgi, G, into: dhp, P, accumulate: false)
-                case .gru:
-                    guard let ghnAll = ghnBuf.baseAddress else { return }
-                    let dgh = dGhAll + t * N * G
-                    let ghn = ghnAll + t * N * H
-                    let hp = hprevAll + t * N * P
-                    for n in 0..<N {
-                        let rr = g + n * G, zr = rr + H, nr = rr + 2 * H
-                        let dr = dgi + n * G, dz = dr + H, dn = dr + 2 * H
-                        let hr = dgh + n * G, hz = hr + H, hn = hr + 2 * H
-                        let dhv = dhp + n * H, hpv = hp + n * H, ghv = ghn + n * H
-                        for j in 0..<H {
-                            let r = rr[j], z = zr[j], nv = nr[j], d = dhv[j]
-                            let dnv = d * (1 - z) * (1 - nv * nv)
-                            let dzv = d * (hpv[j] - nv) * z * (1 - z)
-                            let drv = dnv * ghv[j] * r * (1 - r)
-                            dr[j] = drv; dz[j] = dzv; dn[j] = dnv
-                            hr[j] = drv; hz[j] = dzv; hn[j] = dnv * r
-                            dhv[j] = d * z
-                        }
-                    }
-                    whh.multiply(N, dgh, G, into: dhp, P, accumulate: true)
-                }
+            }
+            let dhp = dhAllRows
+            if s.projects, let gwhr = grads.whr, let hraw = hrawBuf.baseAddress, let dhSteps = dhAllBuf.baseAddress {
+                gemm(true, false, P, H, L * N, dhSteps, P, hraw, H, 1, gwhr, H)
             }
             // Weight gradients for all steps at once.
             gemm(true, false, G, s.inputSize, L * N, dGiAll, G, x, s.inputSize, 1, grads.wih, s.inputSize)
@@ -135,6 +152,6 @@ extension RecurrentDirection {
             dh0.update(from: dhp, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
             if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
-        }}}}}}}}}}}
+        }}}}}}}}}}}}
     }
 }

@@ -46,8 +46,12 @@ struct StepMatrix {
                 unroll_packed_gemm(m, n, k, a, lda, p, c, ldc, accumulate)
             }
         } else {
-            gemm(false, sourceIsTransposed, m, n, k, a, lda, source, sourceIsTransposed ? k : n,
-                 accumulate ? 1 : 0, c, ldc)
+            // One BLAS call per fixed block of rows (A starts on a block boundary), so a row's result cannot depend on
+            // how many rows the caller's thread holds.
+            BatchRows.forEachChunk(0, m) { r0, r1 in
+                gemm(false, sourceIsTransposed, r1 - r0, n, k, a + r0 * lda, lda, source, sourceIsTransposed ? k : n,
+                     accumulate ? 1 : 0, c + r0 * ldc, ldc)
+            }
         }
     }
 }

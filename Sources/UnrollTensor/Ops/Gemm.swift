@@ -54,7 +54,7 @@ enum Gemm {
             if workers <= 1 {
                 for block in 0..<job.blocks { job.run(block) }
             } else {
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                ParallelParts.run(workers) { w in
                     for block in stride(from: w, to: job.blocks, by: workers) { job.run(block) }
                 }
             }
@@ -160,6 +160,25 @@ public enum BLASThreads {
     /// Sets OpenBLAS to one thread (its own threading changes summation order); products that want threads split
     /// their rows into fixed blocks themselves.
     public static func keepLibrarySingleThreaded() {
-        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
+        if openblas_get_num_threads() != 1 {
+            openblas_set_num_threads(1)
+            _ = libraryServerStopped
+        }
     }
+
+    /// Stops OpenBLAS's idle server threads once: Unroll never runs OpenBLAS threaded, and those threads, once
+    /// woken, spin on `sched_yield` for a tenth of a second at a time, taking the core the worker pool needs
+    /// (measured with perf: 6-8% of a recurrent training run). Looked up at run time because only OpenBLAS's
+    /// pthreads build has the function; OpenBLAS starts the threads again if it is ever asked to run threaded.
+    private static let libraryServerStopped: Bool = {
+        #if canImport(Darwin)
+        let everyLibrary = UnsafeMutableRawPointer(bitPattern: -2)  // RTLD_DEFAULT
+        #else
+        let everyLibrary: UnsafeMutableRawPointer? = nil  // RTLD_DEFAULT
+        #endif
+        guard let symbol = dlsym(everyLibrary, "blas_thread_shutdown_") else { return false }
+        typealias Shutdown = @convention(c) () -> Int32
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        return true
+    }()
 }

@@ -1,0 +1,31 @@
+// Runs the fixed parts of one kernel call on the persistent worker pool (CKernels' unroll_parallel_for).
+import CKernels
+
+/// Splits one kernel call across threads. Callers fix the parts by shape, never by thread count, and parts write
+/// disjoint memory, so a result does not depend on which thread ran which part.
+///
+/// The pool's threads stay alive between calls and spin briefly before sleeping: a recurrent layer splits every
+/// call, and `DispatchQueue.concurrentPerform` often woke its second thread too late to take any work.
+public enum ParallelParts {
+    /// Runs `body(i)` for every `i < count` (part 0 on the calling thread) and returns when all have finished.
+    /// When the pool is busy with another thread's call, or `body` itself splits, the parts run in order here.
+    public static func run(_ count: Int, _ body: (Int) -> Void) {
+        guard count > 1 else {
+            if count == 1 { body(0) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            var box = PartBody(body: body)
+            withUnsafeMutablePointer(to: &box) { pointer in
+                unroll_parallel_for(count, { context, index in
+                    context?.assumingMemoryBound(to: PartBody.self).pointee.body(index)
+                }, pointer)
+            }
+        }
+    }
+}
+
+/// The closure handed through the C pool's context pointer.
+private struct PartBody {
+    let body: (Int) -> Void
+}
