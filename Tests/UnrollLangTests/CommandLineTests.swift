@@ -8,19 +8,31 @@ let unrollBinary = URL(fileURLWithPath: #filePath)
 
 /// Runs the binary with `arguments`, feeding `input` on stdin; returns stdout and the exit status.
 func runUnroll(_ arguments: [String], input: String = "") throws -> (String, Int32) {
+    let (out, _, status) = try runUnrollWithErrors(arguments, input: input)
+    return (out, status)
+}
+
+/// Runs the binary with `arguments`, feeding `input` on stdin; returns stdout, stderr and the exit status.
+func runUnrollWithErrors(_ arguments: [String], input: String = "") throws -> (String, String, Int32) {
     let process = Process()
     process.executableURL = unrollBinary
     process.arguments = arguments
     let stdin = Pipe(), stdout = Pipe()
+    let stderr = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-stderr-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: stderr.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: stderr) }
+    let errorHandle = try FileHandle(forWritingTo: stderr)
     process.standardInput = stdin
     process.standardOutput = stdout
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errorHandle
     try process.run()
     stdin.fileHandleForWriting.write(Data(input.utf8))
     try stdin.fileHandleForWriting.close()
     let data = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    try errorHandle.close()
+    let errors = (try? Data(contentsOf: stderr)) ?? Data()
+    return (String(decoding: data, as: UTF8.self), String(decoding: errors, as: UTF8.self), process.terminationStatus)
 }
 
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: unrollBinary.path), "build the unroll product first"))
@@ -31,9 +43,10 @@ struct CommandLineTests {
         #expect(status == 0)
     }
 
-    @Test func dashCFailureExitsOne() throws {
-        let (out, status) = try runUnroll(["-c", "print(undefined)"])
-        #expect(out.hasPrefix("NameError: name 'undefined' is not defined\n"))
+    @Test func dashCFailureExitsOneWithTheErrorOnStandardError() throws {
+        let (out, errors, status) = try runUnrollWithErrors(["-c", "print('before')\nprint(undefined)"])
+        #expect(out == "before\n")
+        #expect(errors.hasPrefix("NameError: name 'undefined' is not defined\n"))
         #expect(status == 1)
     }
 

@@ -205,7 +205,7 @@ private func run(_ source: String) -> (output: String, error: String?) {
 
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: unrollBinary.path), "build the unroll product first"))
 struct ScriptInterruptTests {
-    /// `unroll run` turns SIGINT (Ctrl-C) into KeyboardInterrupt: the loop stops, the error is printed, status 1.
+    /// `unroll run` turns SIGINT (Ctrl-C) into KeyboardInterrupt: the loop stops, the error goes to stderr, status 1.
     @Test func sigintStopsARunningScript() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-sigint-\(UUID().uuidString).py")
         try "from tqdm import tqdm\nprint('started')\nn = 0\nwhile True:\n    for i in tqdm(range(100)):\n        n += 1\n"
@@ -215,8 +215,12 @@ struct ScriptInterruptTests {
         process.executableURL = unrollBinary
         process.arguments = ["run", file.path]
         let stdout = Pipe()
+        let stderr = FileManager.default.temporaryDirectory.appendingPathComponent("unroll-sigint-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: stderr) }
+        let errorHandle = try FileHandle(forWritingTo: stderr)
         process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errorHandle
         try process.run()
         // Wait until the script is inside its loop, then press Ctrl-C.
         let started = stdout.fileHandleForReading.availableData
@@ -225,7 +229,10 @@ struct ScriptInterruptTests {
         kill(process.processIdentifier, SIGINT)
         let rest = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(String(decoding: rest, as: UTF8.self).hasPrefix("KeyboardInterrupt"))
+        try errorHandle.close()
+        let errors = String(decoding: (try? Data(contentsOf: stderr)) ?? Data(), as: UTF8.self)
+        #expect(String(decoding: rest, as: UTF8.self) == "")
+        #expect(errors.hasPrefix("KeyboardInterrupt\n"), "stderr: \(errors.prefix(200))")
         #expect(process.terminationStatus == 1)
     }
 }
