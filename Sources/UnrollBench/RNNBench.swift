@@ -43,8 +43,9 @@ public enum RNNBench {
         if let threads {
             BLASThreads.set(threads)
         }
-        let count = BLASThreads.count
-        var lines = ["Unroll recurrent benchmark (float32, 2 layers, batch_first, \(count) thread\(count == 1 ? "" : "s"))", ""]
+        let count = BLASThreads.count, used = BLASThreads.parallelWorkers
+        let threadNote = "\(count) thread\(count == 1 ? "" : "s")" + (used < count ? ", \(used) used: one per core" : "")
+        var lines = ["Unroll recurrent benchmark (float32, 2 layers, batch_first, \(threadNote))", ""]
         lines.append(TensorBench.pad("model", 7) + TensorBench.pad("size", 22) + TensorBench.pad("forward", 12, right: true)
                      + TensorBench.pad("train step", 13, right: true))
         for size in sizes where size.label.hasPrefix(sizeFilter ?? "") {

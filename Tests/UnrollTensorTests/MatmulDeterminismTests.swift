@@ -37,5 +37,15 @@ extension TensorMathTests {
             #expect(zip(x, y).allSatisfy { $0.bitPattern == $1.bitPattern })
         }
     }
+
+    /// More threads than cores are remembered (torch.get_num_threads reports them) but split calls use one per
+    /// core. (The pure rule is tested: other suites change the global count concurrently.)
+    @Test func splitCallsUseAtMostOneThreadPerCore() {
+        #expect(BLASThreads.workersUsed(requested: 5, cores: 2) == 2)
+        #expect(BLASThreads.workersUsed(requested: 2, cores: 8) == 2)
+        #expect(BLASThreads.workersUsed(requested: 1, cores: 2) == 1)
+        #expect(BLASThreads.workersUsed(requested: 3, cores: 0) == 1)
+        #expect(BLASThreads.parallelWorkers <= max(1, ProcessInfo.processInfo.activeProcessorCount))
+    }
 }
 }

@@ -16,10 +16,10 @@ enum BatchRows {
     static let parallelThreshold = 1 << 20
 
     /// Calls `body(start, end)` over disjoint row ranges covering `0..<rows`, each starting on a multiple of
-    /// `chunk`, on up to `BLASThreads.count` threads when the call's `work` (multiply-adds) is large enough.
+    /// `chunk`, on up to `BLASThreads.parallelWorkers` threads when the call's `work` (multiply-adds) is large enough.
     static func split(_ rows: Int, work: Int, _ body: (Int, Int) -> Void) {
         let chunks = (rows + chunk - 1) / chunk
-        let workers = Swift.min(BLASThreads.count, chunks)
+        let workers = Swift.min(BLASThreads.parallelWorkers, chunks)
         if workers <= 1 || work < parallelThreshold {
             body(0, rows)
             return

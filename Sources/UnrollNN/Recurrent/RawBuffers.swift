@@ -47,7 +47,7 @@ func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
     BLASThreads.keepLibrarySingleThreaded()
     let rowsPerBlock = 64
     let blocks = (m + rowsPerBlock - 1) / rowsPerBlock
-    let workers = Swift.min(BLASThreads.count, blocks)
+    let workers = Swift.min(BLASThreads.parallelWorkers, blocks)
     let block = RowBlock(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
                          beta: beta, c: c, ldc: ldc, alpha: alpha, rowsPerBlock: rowsPerBlock)
     if m * n * k < 1 << 21 || workers <= 1 {

@@ -50,7 +50,7 @@ enum Gemm {
                 gemmCall(transA: ta, transB: tb, m: m, n: n, k: k, a: pa, lda: lda, b: pb, ldb: ldb, c: c)
                 return
             }
-            let workers = Swift.min(BLASThreads.count, job.blocks)
+            let workers = Swift.min(BLASThreads.parallelWorkers, job.blocks)
             if workers <= 1 {
                 for block in 0..<job.blocks { job.run(block) }
             } else {
@@ -150,9 +150,18 @@ enum Gemm {
 public enum BLASThreads {
     nonisolated(unsafe) private static var workers = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// Worker threads for one product (default: the number of active cores).
+    private static let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Worker threads for one product (default: the number of active cores), as `torch.set_num_threads` set it.
     public static var count: Int { workers }
     public static func set(_ n: Int) { workers = Swift.max(1, n) }
+
+    /// Threads a split call actually uses: `count`, but never more than the cores. More threads than cores only
+    /// take turns (measured: 4 threads on 2 cores made a training step twice as slow as 2), and since every split
+    /// is fixed by shape, the results are the same either way.
+    public static var parallelWorkers: Int { workersUsed(requested: workers, cores: cores) }
+
+    static func workersUsed(requested: Int, cores: Int) -> Int { Swift.max(1, Swift.min(requested, cores)) }
 
     /// Sets OpenBLAS's own thread count (benchmarks and tests use it to show results do not change).
     public static func setLibraryThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
