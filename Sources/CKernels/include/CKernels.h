@@ -35,4 +35,11 @@ void unroll_tanh_inplace(float *x, size_t n);
 /// dst[i] = tanh(src[i]) for i < n; src and dst must not overlap.
 void unroll_tanh(const float *src, float *dst, size_t n);
 
+/// One step of torch.optim.Adam for a contiguous float32 parameter without weight decay, amsgrad or maximize:
+/// m = lerp(m, g, 1 - beta1) (`lerp_forward` picks ATen's formula), v = v·beta2 + (1 - beta2)·g·g,
+/// w += neg_step · m / (sqrt(v) / sqrt_bc2 + eps), each operation rounded on its own in adam.py's order (no fused
+/// multiply-adds), so every lane gives the same bits as the scalar loop.
+void unroll_adam_update(float *w, const float *g, float *m, float *v, size_t n, float lerp_weight, bool lerp_forward,
+                        float beta2, float one_minus_beta2, float sqrt_bc2, float eps, float neg_step);
+
 #endif

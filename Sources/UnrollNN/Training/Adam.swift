@@ -1,4 +1,5 @@
 // torch.optim.Adam: PyTorch's single-tensor update with bias correction, weight decay, amsgrad and maximize.
+import CKernels
 import Foundation
 import UnrollTensor
 
@@ -101,17 +102,37 @@ public final class Adam: Optimizer {
         let weightDecay = T(c.weightDecay), lerpWeight = T(1 - c.beta1), beta2 = T(c.beta2), oneMinusBeta2 = T(1 - c.beta2)
         let sqrtBC2 = T(biasCorrection2Sqrt), eps = T(c.eps), negStep = T(-stepSize)
         if elements.positions == nil, vMax == nil, !c.maximize, c.weightDecay == 0 {
-            // The common case (a contiguous parameter, plain Adam) as a branch-free loop the compiler vectorises;
-            // the expressions are the general loop's, so the results are identical.
+            // The common case (a contiguous parameter, plain Adam): each element read once into locals so the loop
+            // vectorises, in fixed blocks that threads share for large parameters. The expressions are the general
+            // loop's, in the same order, so the results are identical.
             let w = param + elements.offset
-            let lerpForward = Swift.abs(lerpWeight) < 0.5
-            for i in 0..<elements.count {
-                let d = g[i]
-                m[i] = lerpForward ? m[i] + lerpWeight * (d - m[i]) : d - (d - m[i]) * (1 - lerpWeight)
-                v[i] = v[i] * beta2
-                v[i] = v[i] + oneMinusBeta2 * d * d
-                let denom = v[i].squareRoot() / sqrtBC2 + eps
-                w[i] = w[i] + negStep * m[i] / denom
+            let lerpForward = Swift.abs(lerpWeight) < 0.5, count = elements.count
+            let block = 1 << 15, blocks = (count + block - 1) / block
+            let workers = count >= 2 * block ? Swift.min(BLASThreads.parallelWorkers, blocks) : 1
+            ParallelParts.run(workers) { worker in
+                for b in stride(from: worker, to: blocks, by: workers) {
+                    let start = b * block, end = Swift.min(count, (b + 1) * block)
+                    if T.self == Float.self {
+                        // The C kernel does the same operations 8 lanes at a time (Swift's squareRoot() is a call
+                        // that keeps this loop scalar).
+                        func float(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> {
+                            UnsafeMutableRawPointer(p + start).assumingMemoryBound(to: Float.self)
+                        }
+                        unroll_adam_update(float(w), float(g), float(m), float(v), end - start,
+                                           Float(lerpWeight), lerpForward, Float(beta2), Float(oneMinusBeta2),
+                                           Float(sqrtBC2), Float(eps), Float(negStep))
+                        continue
+                    }
+                    for i in start..<end {
+                        let d = g[i], mOld = m[i]
+                        let mNew = lerpForward ? mOld + lerpWeight * (d - mOld) : d - (d - mOld) * (1 - lerpWeight)
+                        let vNew = v[i] * beta2 + oneMinusBeta2 * d * d
+                        m[i] = mNew
+                        v[i] = vNew
+                        let denom = vNew.squareRoot() / sqrtBC2 + eps
+                        w[i] = w[i] + negStep * mNew / denom
+                    }
+                }
             }
             return
         }
