@@ -107,7 +107,7 @@ enum RecurrentDirection {
         bias.withUnsafeBufferPointer { biasBuf in
             guard let gates = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
             // All steps' input projections in one GEMM; the recurrence then runs per block of batch rows.
-            gemm(false, true, L * N, G, s.inputSize, x, s.inputSize, w.wih, s.inputSize, 0, gates, G)
+            StepMatrix(w.wih, k: s.inputSize, n: G, transposed: true).multiplyAllRows(L * N, x, s.inputSize, into: gates, G)
             BatchRows.split(N, work: L * N * G * P) { r0, r1 in
                 let R = r1 - r0
                 for step in 0..<L {

@@ -1,5 +1,6 @@
 // A weight matrix prepared once per layer call for the per-time-step products h·W_hhᵀ (forward) and dG·W_hh (backward).
 import CKernels
+import UnrollTensor
 
 /// The right-hand operand B (k×n) of every step's product C = A·B (+ C), A being the batch's rows.
 ///
@@ -34,6 +35,29 @@ struct StepMatrix {
             unroll_pack(k, n, source, transposed ? k : n, transposed, out)
         }
         packed = buffer
+    }
+
+    /// C[m×n] = A[m×k] · B for many rows at once (every step's input projection), on up to
+    /// `BLASThreads.parallelWorkers` threads by fixed blocks of 64 rows. The packed kernel writes C without reading
+    /// it, which saves BLAS's zeroing pass over the whole gate buffer; each element's sum is the same whichever
+    /// block or thread computes it.
+    func multiplyAllRows(_ m: Int, _ a: UnsafePointer<Float>, _ lda: Int, into c: UnsafeMutablePointer<Float>, _ ldc: Int) {
+        guard m > 0, n > 0 else { return }
+        guard !packed.isEmpty else {
+            gemm(false, sourceIsTransposed, m, n, k, a, lda, source, sourceIsTransposed ? k : n, 0, c, ldc)
+            return
+        }
+        let rowsPerBlock = 64, blocks = (m + rowsPerBlock - 1) / rowsPerBlock
+        let workers = m * n * k >= 1 << 21 ? Swift.min(BLASThreads.parallelWorkers, blocks) : 1
+        packed.withUnsafeBufferPointer { p in
+            guard let p = p.baseAddress else { return }
+            ParallelParts.run(workers) { worker in
+                for block in stride(from: worker, to: blocks, by: workers) {
+                    let row = block * rowsPerBlock, rows = Swift.min(rowsPerBlock, m - row)
+                    unroll_packed_gemm(rows, n, k, a + row * lda, lda, p, c + row * ldc, ldc, false)
+                }
+            }
+        }
     }
 
     /// C[m×n] (leading dimension ldc) = A[m×k] (leading dimension lda) · B, plus C's old value when `accumulate`.
