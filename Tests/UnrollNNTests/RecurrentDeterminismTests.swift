@@ -69,4 +69,18 @@ struct RecurrentDeterminismTests {
             #expect((0..<(count * count)).allSatisfy { counts[$0] == 1 }, "\(count) parts")
         }
     }
+
+    /// A large array given back is handed out again for the same size (same storage); small ones are not kept.
+    @Test func floatPoolRecyclesLargeArraysBySize() {
+        let size = FloatPool.minimumCount + 12_345  // a size no layer in the tests uses
+        let array = [Float](repeating: 1, count: size)
+        FloatPool.give(array)
+        let again = FloatPool.take(size)
+        #expect(again.count == size)
+        #expect(again.withUnsafeBufferPointer { $0.baseAddress } == array.withUnsafeBufferPointer { $0.baseAddress })
+        let fresh = FloatPool.take(size)
+        #expect(fresh.withUnsafeBufferPointer { $0.baseAddress } != array.withUnsafeBufferPointer { $0.baseAddress })
+        FloatPool.give([Float](repeating: 0, count: 10))
+        #expect(FloatPool.take(10).count == 10)
+    }
 }

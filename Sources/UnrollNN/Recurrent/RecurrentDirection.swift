@@ -62,12 +62,16 @@ final class DirectionTape {
     init(_ s: DirectionShape) {
         // Every entry is written by the forward before backward reads it, so no zero fill is needed.
         let ln = s.steps * s.batch
-        gates = uninitializedFloats(ln * s.gates)
-        cells = s.kind == .lstm ? uninitializedFloats(ln * s.hidden) : []
-        tanhCells = s.kind == .lstm ? uninitializedFloats(ln * s.hidden) : []
-        hraw = s.projects ? uninitializedFloats(ln * s.hidden) : []
-        ghn = s.kind == .gru ? uninitializedFloats(ln * s.hidden) : []
-        hprev = uninitializedFloats(ln * s.outSize)
+        gates = FloatPool.take(ln * s.gates)
+        cells = s.kind == .lstm ? FloatPool.take(ln * s.hidden) : []
+        tanhCells = s.kind == .lstm ? FloatPool.take(ln * s.hidden) : []
+        hraw = s.projects ? FloatPool.take(ln * s.hidden) : []
+        ghn = s.kind == .gru ? FloatPool.take(ln * s.hidden) : []
+        hprev = FloatPool.take(ln * s.outSize)
+    }
+
+    deinit {
+        for array in [gates, cells, tanhCells, hraw, ghn, hprev] { FloatPool.give(array) }
     }
 }
 

@@ -18,8 +18,12 @@ extension RecurrentDirection {
         var dc = [Float](repeating: 0, count: s.kind == .lstm ? N * H : 0)
         if let dhn { for i in 0..<(N * P) { dh[i] = dhn[i] } }
         if let dcn, s.kind == .lstm { for i in 0..<(N * H) { dc[i] = dcn[i] } }
-        var dGi = uninitializedFloats(L * N * G)
-        var dGh = uninitializedFloats(s.kind == .gru ? L * N * G : 0)
+        var dGi = FloatPool.take(L * N * G)
+        var dGh = FloatPool.take(s.kind == .gru ? L * N * G : 0)
+        defer {
+            FloatPool.give(dGi)
+            FloatPool.give(dGh)
+        }
         var dhraw = uninitializedFloats(s.projects ? N * H : 0)
         // With a projection, every step's gradient of the projected state, for W_hr's gradient after the loop.
         var dhAll = uninitializedFloats(s.projects ? L * N * P : 0)
