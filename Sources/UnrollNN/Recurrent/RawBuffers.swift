@@ -34,7 +34,7 @@ func uninitializedFloats(_ count: Int) -> [Float] {
 /// Row-major C = alpha * op(A) * op(B) + beta * C.
 ///
 /// OpenBLAS runs single-threaded (its own threading changes the summation order); a large product is cut into
-/// fixed blocks of 64 rows of C that `BLASThreads.count` workers share, so every thread count computes the same
+/// fixed blocks of 64 rows of C that `BLASThreads.parallelWorkers` threads share, so every thread count computes the same
 /// blocks the same way and the results are bit-identical.
 func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
           _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
@@ -46,21 +46,13 @@ func gemm(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
     }
     BLASThreads.keepLibrarySingleThreaded()
     let rowsPerBlock = 64
-    let blocks = (m + rowsPerBlock - 1) / rowsPerBlock
-    let workers = Swift.min(BLASThreads.parallelWorkers, blocks)
     let block = RowBlock(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
                          beta: beta, c: c, ldc: ldc, alpha: alpha, rowsPerBlock: rowsPerBlock)
-    if m * n * k < 1 << 21 || workers <= 1 {
-        for i in 0..<blocks { block.run(i) }
-    } else {
-        ParallelParts.run(workers) { w in
-            for i in stride(from: w, to: blocks, by: workers) { block.run(i) }
-        }
-    }
+    ParallelParts.forEachBlock((m + rowsPerBlock - 1) / rowsPerBlock, parallel: m * n * k >= 1 << 21, block.run)
 }
 
 /// One block of rows of a `gemm`, as a single-threaded BLAS call; blocks write disjoint rows of C.
-private struct RowBlock: @unchecked Sendable {
+private struct RowBlock {
     let transA: Bool, transB: Bool, m: Int, n: Int, k: Int
     let a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int
     let beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, rowsPerBlock: Int

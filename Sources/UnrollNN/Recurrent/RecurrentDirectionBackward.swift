@@ -39,13 +39,13 @@ extension RecurrentDirection {
         tape.hraw.withUnsafeBufferPointer { hrawBuf in
         tape.ghn.withUnsafeBufferPointer { ghnBuf in
         tape.hprev.withUnsafeBufferPointer { hprevBuf in
-            guard let dhAllRows = dhBuf.baseAddress, let dGiAll = dGiBuf.baseAddress,
+            guard let dhState = dhBuf.baseAddress, let dGiAll = dGiBuf.baseAddress,
                   let gatesAll = gatesBuf.baseAddress, let hprevAll = hprevBuf.baseAddress else { return }
             let dGhAll = s.kind == .gru ? dGhBuf.baseAddress ?? dGiAll : dGiAll
             // Each batch row's gradient runs back through time on its own, so blocks of rows run on their own threads.
             BatchRows.split(N, work: L * N * G * P) { r0, r1 in
                 let R = r1 - r0
-                let dhp = dhAllRows + r0 * P
+                let dhp = dhState + r0 * P
                 for step in stride(from: L - 1, through: 0, by: -1) {
                     let t = s.time(step)
                     if let dOut {
@@ -131,7 +131,6 @@ extension RecurrentDirection {
                     }
                 }
             }
-            let dhp = dhAllRows
             if s.projects, let gwhr = grads.whr, let hraw = hrawBuf.baseAddress, let dhSteps = dhAllBuf.baseAddress {
                 gemm(true, false, P, H, L * N, dhSteps, P, hraw, H, 1, gwhr, H)
             }
@@ -153,7 +152,7 @@ extension RecurrentDirection {
                 }
             }
             if let dx { gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize) }
-            dh0.update(from: dhp, count: N * P)
+            dh0.update(from: dhState, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
             if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }
         }}}}}}}}}}}}

@@ -47,15 +47,12 @@ struct StepMatrix {
             gemm(false, sourceIsTransposed, m, n, k, a, lda, source, sourceIsTransposed ? k : n, 0, c, ldc)
             return
         }
-        let rowsPerBlock = 64, blocks = (m + rowsPerBlock - 1) / rowsPerBlock
-        let workers = m * n * k >= 1 << 21 ? Swift.min(BLASThreads.parallelWorkers, blocks) : 1
+        let rowsPerBlock = 64
         packed.withUnsafeBufferPointer { p in
             guard let p = p.baseAddress else { return }
-            ParallelParts.run(workers) { worker in
-                for block in stride(from: worker, to: blocks, by: workers) {
-                    let row = block * rowsPerBlock, rows = Swift.min(rowsPerBlock, m - row)
-                    unroll_packed_gemm(rows, n, k, a + row * lda, lda, p, c + row * ldc, ldc, false)
-                }
+            ParallelParts.forEachBlock((m + rowsPerBlock - 1) / rowsPerBlock, parallel: m * n * k >= 1 << 21) { block in
+                let row = block * rowsPerBlock, rows = Swift.min(rowsPerBlock, m - row)
+                unroll_packed_gemm(rows, n, k, a + row * lda, lda, p, c + row * ldc, ldc, false)
             }
         }
     }

@@ -107,31 +107,28 @@ public final class Adam: Optimizer {
             // loop's, in the same order, so the results are identical.
             let w = param + elements.offset
             let lerpForward = Swift.abs(lerpWeight) < 0.5, count = elements.count
-            let block = 1 << 15, blocks = (count + block - 1) / block
-            let workers = count >= 2 * block ? Swift.min(BLASThreads.parallelWorkers, blocks) : 1
-            ParallelParts.run(workers) { worker in
-                for b in stride(from: worker, to: blocks, by: workers) {
-                    let start = b * block, end = Swift.min(count, (b + 1) * block)
-                    if T.self == Float.self {
-                        // The C kernel does the same operations 8 lanes at a time (Swift's squareRoot() is a call
-                        // that keeps this loop scalar).
-                        func float(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> {
-                            UnsafeMutableRawPointer(p + start).assumingMemoryBound(to: Float.self)
-                        }
-                        unroll_adam_update(float(w), float(g), float(m), float(v), end - start,
-                                           Float(lerpWeight), lerpForward, Float(beta2), Float(oneMinusBeta2),
-                                           Float(sqrtBC2), Float(eps), Float(negStep))
-                        continue
+            let block = 1 << 15
+            ParallelParts.forEachBlock((count + block - 1) / block, parallel: count >= 2 * block) { b in
+                let start = b * block, end = Swift.min(count, (b + 1) * block)
+                if T.self == Float.self {
+                    // The C kernel does the same operations 8 lanes at a time (Swift's squareRoot() is a call that
+                    // keeps this loop scalar).
+                    func float(_ p: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> {
+                        UnsafeMutableRawPointer(p + start).assumingMemoryBound(to: Float.self)
                     }
-                    for i in start..<end {
-                        let d = g[i], mOld = m[i]
-                        let mNew = lerpForward ? mOld + lerpWeight * (d - mOld) : d - (d - mOld) * (1 - lerpWeight)
-                        let vNew = v[i] * beta2 + oneMinusBeta2 * d * d
-                        m[i] = mNew
-                        v[i] = vNew
-                        let denom = vNew.squareRoot() / sqrtBC2 + eps
-                        w[i] = w[i] + negStep * mNew / denom
-                    }
+                    unroll_adam_update(float(w), float(g), float(m), float(v), end - start,
+                                       Float(lerpWeight), lerpForward, Float(beta2), Float(oneMinusBeta2),
+                                       Float(sqrtBC2), Float(eps), Float(negStep))
+                    return
+                }
+                for i in start..<end {
+                    let d = g[i], mOld = m[i]
+                    let mNew = lerpForward ? mOld + lerpWeight * (d - mOld) : d - (d - mOld) * (1 - lerpWeight)
+                    let vNew = v[i] * beta2 + oneMinusBeta2 * d * d
+                    m[i] = mNew
+                    v[i] = vNew
+                    let denom = vNew.squareRoot() / sqrtBC2 + eps
+                    w[i] = w[i] + negStep * mNew / denom
                 }
             }
             return

@@ -23,6 +23,20 @@ public enum ParallelParts {
             }
         }
     }
+
+    /// Runs `body(block)` for every `block < blocks`, shared by up to `BLASThreads.parallelWorkers` threads when
+    /// `parallel` (worker w takes blocks w, w + W, w + 2W, ...), otherwise in order on this thread. Blocks are fixed
+    /// by the caller's shape, so which thread runs one never changes what it computes.
+    public static func forEachBlock(_ blocks: Int, parallel: Bool, _ body: (Int) -> Void) {
+        let workers = parallel ? Swift.min(BLASThreads.parallelWorkers, blocks) : 1
+        guard workers > 1 else {
+            for block in 0..<blocks { body(block) }
+            return
+        }
+        run(workers) { worker in
+            for block in stride(from: worker, to: blocks, by: workers) { body(block) }
+        }
+    }
 }
 
 /// The closure handed through the C pool's context pointer.

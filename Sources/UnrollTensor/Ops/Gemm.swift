@@ -50,14 +50,7 @@ enum Gemm {
                 gemmCall(transA: ta, transB: tb, m: m, n: n, k: k, a: pa, lda: lda, b: pb, ldb: ldb, c: c)
                 return
             }
-            let workers = Swift.min(BLASThreads.parallelWorkers, job.blocks)
-            if workers <= 1 {
-                for block in 0..<job.blocks { job.run(block) }
-            } else {
-                ParallelParts.run(workers) { w in
-                    for block in stride(from: w, to: job.blocks, by: workers) { job.run(block) }
-                }
-            }
+            ParallelParts.forEachBlock(job.blocks, parallel: true, job.run)
             return
         }
         // Integer matmul: a plain loop in i-k-j order, wrapping on overflow like C++.
@@ -74,7 +67,7 @@ enum Gemm {
     }
 
     /// A product cut into fixed blocks of 64 rows of A and C; blocks write disjoint rows of C.
-    struct RowBlocks<T>: @unchecked Sendable {
+    struct RowBlocks<T> {
         let transA: Bool, transB: Bool, m: Int, n: Int, k: Int
         let a: UnsafeMutablePointer<T>, lda: Int, b: UnsafeMutablePointer<T>, ldb: Int, c: UnsafeMutablePointer<T>
         static var rowsPerBlock: Int { 64 }
