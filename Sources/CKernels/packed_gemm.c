@@ -42,10 +42,49 @@ UNROLL_AVX2 static void tile4x16(size_t k, const float *a, size_t lda, const flo
 
 size_t unroll_packed_size(size_t k, size_t n) { return k * ((n + 15) / 16) * 16; }
 
-void unroll_pack(size_t k, size_t n, const float *b, size_t ldb, bool transposed, float *packed) {
+/* Eight rows of 8 floats (stride ld) written as their transpose into 8 rows of a 16-wide panel. */
+UNROLL_AVX2 static void transpose8x8(const float *src, size_t ld, float *dst) {
+    __m256 r0 = _mm256_loadu_ps(src), r1 = _mm256_loadu_ps(src + ld), r2 = _mm256_loadu_ps(src + 2 * ld),
+           r3 = _mm256_loadu_ps(src + 3 * ld), r4 = _mm256_loadu_ps(src + 4 * ld), r5 = _mm256_loadu_ps(src + 5 * ld),
+           r6 = _mm256_loadu_ps(src + 6 * ld), r7 = _mm256_loadu_ps(src + 7 * ld);
+    __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1), t2 = _mm256_unpacklo_ps(r2, r3),
+           t3 = _mm256_unpackhi_ps(r2, r3), t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5),
+           t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+    r0 = _mm256_shuffle_ps(t0, t2, 0x44); r1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+    r2 = _mm256_shuffle_ps(t1, t3, 0x44); r3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+    r4 = _mm256_shuffle_ps(t4, t6, 0x44); r5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+    r6 = _mm256_shuffle_ps(t5, t7, 0x44); r7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+    _mm256_storeu_ps(dst, _mm256_permute2f128_ps(r0, r4, 0x20));
+    _mm256_storeu_ps(dst + 16, _mm256_permute2f128_ps(r1, r5, 0x20));
+    _mm256_storeu_ps(dst + 32, _mm256_permute2f128_ps(r2, r6, 0x20));
+    _mm256_storeu_ps(dst + 48, _mm256_permute2f128_ps(r3, r7, 0x20));
+    _mm256_storeu_ps(dst + 64, _mm256_permute2f128_ps(r0, r4, 0x31));
+    _mm256_storeu_ps(dst + 80, _mm256_permute2f128_ps(r1, r5, 0x31));
+    _mm256_storeu_ps(dst + 96, _mm256_permute2f128_ps(r2, r6, 0x31));
+    _mm256_storeu_ps(dst + 112, _mm256_permute2f128_ps(r3, r7, 0x31));
+}
+
+UNROLL_AVX2 void unroll_pack(size_t k, size_t n, const float *b, size_t ldb, bool transposed, float *packed) {
     for (size_t j0 = 0; j0 < n; j0 += 16) {
         float *panel = packed + j0 * k;
-        for (size_t p = 0; p < k; p++) {
+        size_t p = 0;
+        if (j0 + 16 <= n) {
+            if (!transposed) {
+                /* A full panel of a row-major B: 16 contiguous floats per row. */
+                for (; p < k; p++) {
+                    _mm256_storeu_ps(panel + p * 16, _mm256_loadu_ps(b + p * ldb + j0));
+                    _mm256_storeu_ps(panel + p * 16 + 8, _mm256_loadu_ps(b + p * ldb + j0 + 8));
+                }
+            } else {
+                /* B stored transposed: panel column c is row j0 + c of the storage, moved 8x8 at a time. */
+                for (; p + 8 <= k; p += 8) {
+                    transpose8x8(b + j0 * ldb + p, ldb, panel + p * 16);
+                    transpose8x8(b + (j0 + 8) * ldb + p, ldb, panel + p * 16 + 8);
+                }
+            }
+        }
+        /* Whatever is left (a partial panel, or the last k % 8 rows of a transposed one), element by element. */
+        for (; p < k; p++) {
             for (size_t c = 0; c < 16; c++) {
                 size_t j = j0 + c;
                 panel[p * 16 + c] = j < n ? (transposed ? b[j * ldb + p] : b[p * ldb + j]) : 0.0f;

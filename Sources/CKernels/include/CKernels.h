@@ -35,6 +35,22 @@ void unroll_tanh_inplace(float *x, size_t n);
 /// dst[i] = tanh(src[i]) for i < n; src and dst must not overlap.
 void unroll_tanh(const float *src, float *dst, size_t n);
 
+/// One LSTM step of backward through time for `rows` batch rows. Per row: gates (i, f, g, o activated, 4h floats),
+/// tanh of the cell state, the hidden-state gradient dh and the previous cell state (NULL: zeros) are read; the
+/// cell-state gradient dc (h floats, holding the gradient from later steps) becomes the one for the previous step,
+/// and dgates (4h floats) receives the pre-activation gate gradients.
+void unroll_lstm_gates_backward(size_t rows, size_t h, const float *gates, const float *tanh_cells, const float *dh,
+                                const float *cell_prev, float *dc, float *dgates);
+
+/// One GRU step of backward through time for `rows` batch rows. Per row: gates (r, z, n activated, 3h floats),
+/// W_hn·h + b_hn (h floats) and the previous hidden state are read; dh (h floats) becomes its direct part z·dh;
+/// dgi receives the gradients of the input-side pre-activations and dgh those of the hidden-side ones (3h each).
+void unroll_gru_gates_backward(size_t rows, size_t h, const float *gates, const float *gh_n, const float *h_prev,
+                               float *dh, float *dgi, float *dgh);
+
+/// dgates[i] = dh[i]·tanh'(·) (or ·relu'(·)) for a plain RNN, from the step's output `hidden`.
+void unroll_rnn_gates_backward(size_t count, const float *hidden, const float *dh, float *dgates, bool relu);
+
 /// One step of torch.optim.Adam for a contiguous float32 parameter without weight decay, amsgrad or maximize:
 /// m = lerp(m, g, 1 - beta1) (`lerp_forward` picks ATen's formula), v = v·beta2 + (1 - beta2)·g·g,
 /// w += neg_step · m / (sqrt(v) / sqrt_bc2 + eps), each operation rounded on its own in adam.py's order (no fused

@@ -1,4 +1,5 @@
 // Backward through time for one layer and direction: fused gate derivatives per step, weight GEMMs once per call.
+import CKernels
 import Foundation
 
 extension RecurrentDirection {
@@ -59,11 +60,7 @@ extension RecurrentDirection {
                     let dgi = dGiAll + (t * N + r0) * G
                     switch s.kind {
                     case .rnnTanh, .rnnRelu:
-                        let relu = s.kind == .rnnRelu
-                        for i in 0..<(R * H) {
-                            let h = g[i]
-                            dgi[i] = dhp[i] * (relu ? (h > 0 ? 1 : 0) : (1 - h * h))
-                        }
+                        unroll_rnn_gates_backward(R * H, g, dhp, dgi, s.kind == .rnnRelu)
                         whh.multiply(R, dgi, G, into: dhp, P, accumulate: false)
                     case .lstm:
                         guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
@@ -83,50 +80,14 @@ extension RecurrentDirection {
                         // The first step's previous cell state is c0, or zeros without one (dgi's f block then gets 0).
                         let cp: UnsafePointer<Float>? = step == 0 ? c0.map { $0 + r0 * H }
                                                                   : cells + (s.time(step - 1) * N + r0) * H
-                        for n in 0..<R {
-                            // Gate blocks as separate pointers, so the loops carry no per-element overflow checks.
-                            let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
-                            let di = dgi + n * G, df = di + H, dg = di + 2 * H, dout = di + 3 * H
-                            let tc = tcAll + n * H, dhv = dhr + n * H, dcv = dcp + n * H
-                            for j in 0..<H {
-                                let og = orr[j], t = tc[j], dh = dhv[j]
-                                dcv[j] = dcv[j] + dh * og * (1 - t * t)
-                                dout[j] = dh * t * og * (1 - og)
-                            }
-                            for j in 0..<H {
-                                let ig = ir[j], gg = gr[j], d = dcv[j]
-                                di[j] = d * gg * ig * (1 - ig)
-                                dg[j] = d * ig * (1 - gg * gg)
-                            }
-                            if let cp {
-                                let cprow = cp + n * H
-                                for j in 0..<H { df[j] = dcv[j] * cprow[j] * fr[j] * (1 - fr[j]) }
-                            } else {
-                                df.update(repeating: 0, count: H)
-                            }
-                            for j in 0..<H { dcv[j] *= fr[j] }
-                        }
+                        unroll_lstm_gates_backward(R, H, g, tcAll, dhr, cp, dcp, dgi)
                         whh.multiply(R, dgi, G, into: dhp, P, accumulate: false)
                     case .gru:
                         guard let ghnAll = ghnBuf.baseAddress else { return }
                         let dgh = dGhAll + (t * N + r0) * G
                         let ghn = ghnAll + (t * N + r0) * H
                         let hp = hprevAll + (t * N + r0) * P
-                        for n in 0..<R {
-                            let rr = g + n * G, zr = rr + H, nr = rr + 2 * H
-                            let dr = dgi + n * G, dz = dr + H, dn = dr + 2 * H
-                            let hr = dgh + n * G, hz = hr + H, hn = hr + 2 * H
-                            let dhv = dhp + n * H, hpv = hp + n * H, ghv = ghn + n * H
-                            for j in 0..<H {
-                                let r = rr[j], z = zr[j], nv = nr[j], d = dhv[j]
-                                let dnv = d * (1 - z) * (1 - nv * nv)
-                                let dzv = d * (hpv[j] - nv) * z * (1 - z)
-                                let drv = dnv * ghv[j] * r * (1 - r)
-                                dr[j] = drv; dz[j] = dzv; dn[j] = dnv
-                                hr[j] = drv; hz[j] = dzv; hn[j] = dnv * r
-                                dhv[j] = d * z
-                            }
-                        }
+                        unroll_gru_gates_backward(R, H, g, ghn, hp, dhp, dgi, dgh)
                         whh.multiply(R, dgh, G, into: dhp, P, accumulate: true)
                     }
                 }

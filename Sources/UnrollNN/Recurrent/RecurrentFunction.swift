@@ -32,8 +32,7 @@ enum RecurrentFunction {
         let inputs = RecurrentInputs(x: xs, h0: h0, c0: c0, steps: L, batch: N)
         let fwd = RecurrentStack.forward(cfg, inputs, params: dense, dropoutMasks: masks)
 
-        let outSeq = try Tensor(fwd.out, shape: [L, N, D * P])
-        var out = try fromSeqFirst(outSeq, layout: layout)
+        var out = try fromSeqFirst(fwd.out, steps: L, batch: N, features: D * P, layout: layout)
         var hn = try Tensor(fwd.hn, shape: layout.unbatched ? [slots, P] : [slots, N, P])
         var cn: Tensor? = cfg.kind == .lstm ? try Tensor(fwd.cn, shape: layout.unbatched ? [slots, H] : [slots, N, H]) : nil
 
@@ -47,7 +46,8 @@ enum RecurrentFunction {
         OpTrace.beginMute()
         defer { OpTrace.endMute() }
         let outCount = L * N * D * P, hnCount = slots * N * P, cnCount = cfg.kind == .lstm ? slots * N * H : 0
-        let packed = try Tensor(zeros: [outCount + hnCount + cnCount], dtype: .float32)
+        // Only an anchor for the gradients (its values are never read): one zero seen through a stride of 0.
+        let packed = Tensor(storage: Storage(scalarOf: .float32), shape: [outCount + hnCount + cnCount], strides: [0])
         let hasH0 = userH0 != nil, hasC0 = userC0 != nil, inputNeedsGrad = userX.requiresGrad
         let tapes = fwd.tapes, layerInputs = fwd.layerInputs
         packed.recordGrad(cfg.kind == .lstm ? "MkldnnRnnLayerBackward0" : "StackBackward0", inputs: graphInputs) { g in
@@ -57,11 +57,11 @@ enum RecurrentFunction {
                                      gradCn: cfg.kind == .lstm ? gp.floatPointer + outCount + hnCount : nil,
                                      inputNeedsGrad: inputNeedsGrad)
             var result: [Tensor?] = [inputNeedsGrad
-                ? try fromSeqFirst(try Tensor(grads.dx, shape: [L, N, cfg.inputSize]), layout: layout) : nil]
+                ? try fromSeqFirst(grads.dx, steps: L, batch: N, features: cfg.inputSize, layout: layout) : nil]
             let stateShape = layout.unbatched ? [slots, P] : [slots, N, P]
             if hasH0 { result.append(try Tensor(grads.dh0, shape: stateShape)) }
             if hasC0 { result.append(try Tensor(grads.dc0, shape: layout.unbatched ? [slots, H] : [slots, N, H])) }
-            for (i, p) in dense.enumerated() { result.append(try Tensor(grads.dparams[i], shape: p.shape)) }
+            result += grads.dparams.map { Optional($0) }
             return result
         }
         // Thin nodes route each output's gradient into its slice of the packed gradient.
@@ -86,10 +86,11 @@ enum RecurrentFunction {
     static func backward(_ cfg: RecurrentConfig, inputs: RecurrentInputs, params: [Tensor], tapes: [DirectionTape],
                          layerInputs: [[Float]], masks: [[Float]?], gradOut: UnsafePointer<Float>,
                          gradHn: UnsafePointer<Float>, gradCn: UnsafePointer<Float>?, inputNeedsGrad: Bool = true)
-        throws -> (dx: [Float], dh0: [Float], dc0: [Float], dparams: [[Float]])
+        throws -> (dx: [Float], dh0: [Float], dc0: [Float], dparams: [Tensor])
     {
         let (L, N, D, P, H) = (inputs.steps, inputs.batch, cfg.directions, cfg.outSize, cfg.hidden)
-        var dparams = params.map { [Float](repeating: 0, count: $0.numel) }
+        // The kernels add into these, so they start at zero; they become the parameters' gradients as they are.
+        let dparams = try params.map { try Tensor(zeros: $0.shape, dtype: .float32) }
         var dh0 = [Float](repeating: 0, count: cfg.layers * D * N * P)
         var dc0 = [Float](repeating: 0, count: cfg.kind == .lstm ? cfg.layers * D * N * H : 0)
         var dLayerOut = [Float](UnsafeBufferPointer(start: gradOut, count: L * N * D * P))
@@ -102,26 +103,24 @@ enum RecurrentFunction {
                 let s = DirectionShape(kind: cfg.kind, steps: L, batch: N, inputSize: inSize, hidden: H,
                                        outSize: P, outStride: D * P, reverse: d == 1)
                 let w = RecurrentStack.weights(cfg, params, layer: layer, direction: d)
-                let base = slot * cfg.perDirection
-                try withGradPointers(&dparams, base: base, count: cfg.perDirection) { ptrs in
-                    let g = DirectionGrads(wih: ptrs[0], whh: ptrs[1], bih: cfg.bias ? ptrs[2] : nil,
-                                           bhh: cfg.bias ? ptrs[3] : nil,
-                                           whr: cfg.projSize > 0 ? ptrs[cfg.bias ? 4 : 2] : nil)
-                    layerInputs[layer].withUnsafeBufferPointer { xb in
-                    dLayerOut.withUnsafeBufferPointer { db in
-                    dInput.withUnsafeMutableBufferPointer { dxb in
-                    dh0.withUnsafeMutableBufferPointer { dhb in
-                    dc0.withUnsafeMutableBufferPointer { dcb in
-                        guard let xp = xb.baseAddress, let dp = db.baseAddress, let dxp = dxb.baseAddress,
-                              let dhp = dhb.baseAddress else { return }
-                        RecurrentDirection.backward(
-                            s, x: xp, w: w, tape: tapes[slot], h0: inputs.h0.floatPointer + slot * N * P,
-                            c0: inputs.c0.map { UnsafePointer($0.floatPointer + slot * N * H) },
-                            dOut: dp + d * P, dhn: gradHn + slot * N * P, dcn: gradCn.map { $0 + slot * N * H },
-                            dx: layer > 0 || inputNeedsGrad ? dxp : nil, grads: g, dh0: dhp + slot * N * P,
-                            dc0: cfg.kind == .lstm ? dcb.baseAddress.map { $0 + slot * N * H } : nil)
-                    }}}}}
-                }
+                let ptrs = dparams[(slot * cfg.perDirection)...].prefix(cfg.perDirection).map(\.floatPointer)
+                let g = DirectionGrads(wih: ptrs[0], whh: ptrs[1], bih: cfg.bias ? ptrs[2] : nil,
+                                       bhh: cfg.bias ? ptrs[3] : nil,
+                                       whr: cfg.projSize > 0 ? ptrs[cfg.bias ? 4 : 2] : nil)
+                layerInputs[layer].withUnsafeBufferPointer { xb in
+                dLayerOut.withUnsafeBufferPointer { db in
+                dInput.withUnsafeMutableBufferPointer { dxb in
+                dh0.withUnsafeMutableBufferPointer { dhb in
+                dc0.withUnsafeMutableBufferPointer { dcb in
+                    guard let xp = xb.baseAddress, let dp = db.baseAddress, let dxp = dxb.baseAddress,
+                          let dhp = dhb.baseAddress else { return }
+                    RecurrentDirection.backward(
+                        s, x: xp, w: w, tape: tapes[slot], h0: inputs.h0.floatPointer + slot * N * P,
+                        c0: inputs.c0.map { UnsafePointer($0.floatPointer + slot * N * H) },
+                        dOut: dp + d * P, dhn: gradHn + slot * N * P, dcn: gradCn.map { $0 + slot * N * H },
+                        dx: layer > 0 || inputNeedsGrad ? dxp : nil, grads: g, dh0: dhp + slot * N * P,
+                        dc0: cfg.kind == .lstm ? dcb.baseAddress.map { $0 + slot * N * H } : nil)
+                }}}}}
             }
             if layer > 0 {
                 if let mask = masks[layer - 1] {
@@ -134,45 +133,26 @@ enum RecurrentFunction {
         return (dInput, dh0, dc0, dparams)
     }
 
-    /// Gives `body` mutable pointers into `count` consecutive gradient arrays starting at `base`.
-    private static func withGradPointers(_ arrays: inout [[Float]], base: Int, count: Int,
-                                         _ body: ([UnsafeMutablePointer<Float>]) throws -> Void) throws {
-        var pointers: [UnsafeMutablePointer<Float>] = []
-        var storages: [UnsafeMutablePointer<Float>] = []
-        for i in 0..<count {
-            let n = arrays[base + i].count
-            let p = UnsafeMutablePointer<Float>.allocate(capacity: max(n, 1))
-            p.initialize(repeating: 0, count: max(n, 1))
-            storages.append(p)
-            pointers.append(p)
-        }
-        defer { for p in storages { p.deallocate() } }
-        try body(pointers)
-        for i in 0..<count {
-            let p = pointers[i]
-            arrays[base + i] = [Float](UnsafeBufferPointer(start: p, count: arrays[base + i].count))
-        }
-    }
-
     /// (L, N, F) contiguous from the user's layout ((N, L, F) when batch_first, (L, F) unbatched).
     static func toSeqFirst(_ t: Tensor, layout: RecurrentLayout, features: Int) throws -> Tensor {
         if layout.unbatched || !layout.batchFirst { return t }
         let (L, N) = (layout.steps, layout.batch)
-        return try makeFloatTensor([L, N, features]) { dst in
+        return try makeFloatTensor([L, N, features], writesEveryElement: true) { dst in
             let src = t.floatPointer
             for n in 0..<N { for l in 0..<L { (dst + (l * N + n) * features).update(from: src + (n * L + l) * features, count: features) } }
         }
     }
 
-    /// The user's layout from seq-first (L, N, F) contiguous.
-    static func fromSeqFirst(_ t: Tensor, layout: RecurrentLayout) throws -> Tensor {
-        let (L, N) = (layout.steps, layout.batch)
-        let features = t.shape.last ?? 0
-        if layout.unbatched { return Tensor(storage: t.storage, shape: [L, features], strides: [features, 1]) }
-        if !layout.batchFirst { return t }
-        return try makeFloatTensor([N, L, features]) { dst in
-            let src = t.floatPointer
-            for n in 0..<N { for l in 0..<L { (dst + (n * L + l) * features).update(from: src + (l * N + n) * features, count: features) } }
+    /// The user's layout ((N, L, F) when batch_first, (L, F) unbatched) from seq-first (L, N, F) values.
+    static func fromSeqFirst(_ values: [Float], steps L: Int, batch N: Int, features: Int,
+                             layout: RecurrentLayout) throws -> Tensor {
+        if layout.unbatched { return try Tensor(values, shape: [L, features]) }
+        if !layout.batchFirst { return try Tensor(values, shape: [L, N, features]) }
+        return try makeFloatTensor([N, L, features], writesEveryElement: true) { dst in
+            values.withUnsafeBufferPointer { buffer in
+                guard let src = buffer.baseAddress else { return }
+                for n in 0..<N { for l in 0..<L { (dst + (n * L + l) * features).update(from: src + (l * N + n) * features, count: features) } }
+            }
         }
     }
 }

@@ -51,8 +51,9 @@ public final class Tensor {
         self.init(storage: storage, shape: shape, strides: Shape.contiguousStrides(shape))
     }
 
-    /// A contiguous tensor whose every element the caller writes before it escapes (kernel outputs only).
-    convenience init(uninitialized shape: [Int], dtype: DType) throws {
+    /// A contiguous tensor whose every element the caller writes before it escapes (kernel outputs only, here and
+    /// in the layers' library).
+    package convenience init(uninitialized shape: [Int], dtype: DType) throws {
         let count = try Shape.checkedNumel(shape)
         let storage = try Storage(uninitializedCount: count, dtype: dtype)
         self.init(storage: storage, shape: shape, strides: Shape.contiguousStrides(shape))
@@ -64,7 +65,8 @@ public final class Tensor {
         guard count == values.count else {
             throw TensorError.runtime("shape '\(Shape.describe(shape))' is invalid for input of size \(values.count)")
         }
-        try self.init(zeros: shape, dtype: T.dtype)
+        // Every element is copied in just below: no zero fill first.
+        try self.init(uninitialized: shape, dtype: T.dtype)
         let p = storage.pointer(T.self)
         values.withUnsafeBufferPointer { src in
             if let base = src.baseAddress { p.update(from: base, count: count) }

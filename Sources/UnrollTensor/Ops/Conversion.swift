@@ -3,13 +3,21 @@
 extension Tensor {
     /// Copies the elements of `self` (any layout) into a new contiguous tensor of `dtype`.
     func copyContiguous(as target: DType) throws -> Tensor {
-        let out = try Tensor(zeros: shape, dtype: target)
+        // castCopy writes every element, so the zero fill would be a wasted pass.
+        let out = try Tensor(uninitialized: shape, dtype: target)
         Tensor.castCopy(from: self, into: out.storage, at: 0)
         return out
     }
 
     /// Writes the elements of `source` in row-major order into `storage` starting at `start`, casting.
     static func castCopy(from source: Tensor, into storage: Storage, at start: Int) {
+        if source.dtype == storage.dtype, source.isContiguous {
+            // The common case (clone, a parameter's first gradient): one block copy, not an index walk per element.
+            let size = source.dtype.itemSize
+            (storage.raw + start * size).copyMemory(from: source.storage.raw + source.offset * size,
+                                                    byteCount: source.numel * size)
+            return
+        }
         func write<D: TensorScalar>(_: D.Type) {
             let dst = storage.pointer(D.self) + start
             var i = 0
