@@ -6,9 +6,13 @@ import math
 import sys
 import time
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+from steady_heap import keep_heap_allocations
+
+heap_note = keep_heap_allocations()  # before torch allocates anything
+
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 SIZES = [(32, 96, 32, 1), (128, 24, 32, 18), (256, 100, 64, 32)]  # hidden, steps, batch, features
 
@@ -70,7 +74,7 @@ def main():
     models = [sys.argv[3]] if len(sys.argv) > 3 else ["RNN", "LSTM", "GRU"]
     torch.set_num_threads(threads)
     print(f"PyTorch {torch.__version__} recurrent benchmark (float32, 2 layers, batch_first, "
-          f"{threads} thread{'' if threads == 1 else 's'})")
+          f"{threads} thread{'' if threads == 1 else 's'}, {heap_note})")
     print()
     print(f"{'model':<7}{'size':<22}{'forward':>12}{'train step':>13}")
     for hidden, steps, batch, features in SIZES:

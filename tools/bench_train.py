@@ -3,12 +3,16 @@
 real demand series, batch 32, sequence length 48, the same code the lesson runs. Prints seconds per epoch."""
 import time
 
-import numpy as np
-import pandas as pd
-import torch
-import torch.nn as nn
-import torch.optim as optim
-from torch.utils.data import DataLoader, TensorDataset
+from steady_heap import keep_heap_allocations
+
+heap_note = keep_heap_allocations()  # before numpy or torch allocates anything
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+import torch.optim as optim  # noqa: E402
+from torch.utils.data import DataLoader, TensorDataset  # noqa: E402
 
 
 class LSTMNet(nn.Module):
@@ -42,7 +46,7 @@ def main():
         loss.backward()
         optimizer.step()
     elapsed = time.perf_counter() - start
-    print(f"electricity LSTM, one epoch ({len(loader)} batches of 32x48x1), PyTorch {torch.__version__}, 1 thread")
+    print(f"electricity LSTM, one epoch ({len(loader)} batches of 32x48x1), PyTorch {torch.__version__}, 1 thread, {heap_note}")
     print(f"epoch time {elapsed:.3f} s")
 
 

@@ -35,6 +35,20 @@ void unroll_tanh_inplace(float *x, size_t n);
 /// dst[i] = tanh(src[i]) for i < n; src and dst must not overlap.
 void unroll_tanh(const float *src, float *dst, size_t n);
 
+/// One LSTM step forward for `rows` batch rows: activates the gates in place (i, f, o sigmoid, g tanh; 4h floats per
+/// row, pre-activations in), then c = f·c_prev + i·g, tanh(c) and h = o·tanh(c) (row stride `ldh`).
+void unroll_lstm_cell_forward(size_t rows, size_t h, float *gates, const float *cell_prev, float *cells,
+                              float *tanh_cells, float *h_out, size_t ldh);
+
+/// One GRU step forward for `rows` batch rows. `gates` holds the input-side pre-activations (r, z, n; 3h per row)
+/// and becomes the activated r, z, n; `gh` is W_hh·h + b_hh. Writes W_hn·h + b_hn to `gh_n` (for backward) and
+/// h' = (1 - z)·n + z·h to `h_out` (row stride `ldh`); `h_prev` has row stride `ldp`.
+void unroll_gru_cell_forward(size_t rows, size_t h, float *gates, const float *gh, const float *h_prev, size_t ldp,
+                             float *gh_n, float *h_out, size_t ldh);
+
+/// Adds `values` (n floats) to each of `rows` rows of x (row stride ld): the biases of a step's pre-activations.
+void unroll_add_to_rows(size_t rows, size_t n, const float *values, float *x, size_t ld);
+
 /// One LSTM step of backward through time for `rows` batch rows. Per row: gates (i, f, g, o activated, 4h floats),
 /// tanh of the cell state, the hidden-state gradient dh and the previous cell state (NULL: zeros) are read; the
 /// cell-state gradient dc (h floats, holding the gradient from later steps) becomes the one for the previous step,

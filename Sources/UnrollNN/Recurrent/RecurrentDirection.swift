@@ -126,12 +126,7 @@ enum RecurrentDirection {
                     let g = gates + (t * N + r0) * G
                     let o = out + (t * N + r0) * s.outStride
                     // An empty array still has a base address: only a layer with biases has G of them.
-                    if biasBuf.count == G, let b = biasBuf.baseAddress {
-                        for n in 0..<R {
-                            let row = g + n * G
-                            for j in 0..<G { row[j] += b[j] }
-                        }
-                    }
+                    if biasBuf.count == G, let b = biasBuf.baseAddress { unroll_add_to_rows(R, G, b, g, G) }
                     switch s.kind {
                     case .rnnTanh, .rnnRelu:
                         whhT.multiply(R, hp, P, into: g, G, accumulate: true)
@@ -151,20 +146,8 @@ enum RecurrentDirection {
                                                                  : UnsafePointer(cells + (s.time(step - 1) * N + r0) * H)
                         let tc = tanhCells + (t * N + r0) * H
                         let hr = s.projects ? hrawBuf.baseAddress.map { $0 + (t * N + r0) * H } : nil
-                        for n in 0..<R {
-                            // Gate blocks as separate pointers: `row[H + j]` would carry an overflow check per
-                            // element, which keeps the loop scalar. Gates i, f, o are sigmoids and g is a tanh,
-                            // done by the C kernels (8 lanes with AVX2).
-                            let ir = g + n * G, fr = ir + H, gr = ir + 2 * H, orr = ir + 3 * H
-                            unroll_sigmoid_inplace(ir, 2 * H)
-                            unroll_tanh_inplace(gr, H)
-                            unroll_sigmoid_inplace(orr, H)
-                            let crow = c + n * H, cprow = cp + n * H, tcrow = tc + n * H
-                            for j in 0..<H { crow[j] = fr[j] * cprow[j] + ir[j] * gr[j] }
-                            unroll_tanh(crow, tcrow, H)
-                            let hrow = hr.map { $0 + n * H } ?? (o + n * s.outStride)
-                            for j in 0..<H { hrow[j] = orr[j] * tcrow[j] }
-                        }
+                        // Gates i, f, o are sigmoids and g a tanh, then the cell and hidden state: one C call.
+                        unroll_lstm_cell_forward(R, H, g, cp, c, tc, hr ?? o, hr == nil ? s.outStride : H)
                         if let hr, let whr = w.whr {
                             BatchRows.forEachChunk(0, R) { a, b in
                                 gemm(false, true, b - a, P, H, hr + a * H, H, whr, H, 0, o + a * s.outStride, s.outStride)
@@ -180,19 +163,7 @@ enum RecurrentDirection {
                             whhT.multiply(R, hp, P, into: gh, G, accumulate: false)
                         }
                         let ghn = ghnAll + (t * N + r0) * H
-                        for n in 0..<R {
-                            let row = g + n * G, hrow = gh + n * G, hprow = hp + n * P, orow = o + n * s.outStride
-                            let nrow = ghn + n * H
-                            // r and z first (one vectorisable loop over 2H), then the candidate and the blend; gate
-                            // blocks are separate pointers so no index needs an overflow check.
-                            for j in 0..<(2 * H) { row[j] += hrow[j] }
-                            unroll_sigmoid_inplace(row, 2 * H)
-                            let rr = row, zr = row + H, nr = row + 2 * H, hnr = hrow + 2 * H
-                            for j in 0..<H { nr[j] += rr[j] * hnr[j] }
-                            unroll_tanh_inplace(nr, H)
-                            nrow.update(from: hnr, count: H)
-                            for j in 0..<H { orow[j] = (1 - zr[j]) * nr[j] + zr[j] * hprow[j] }
-                        }
+                        unroll_gru_cell_forward(R, H, g, gh, hp, P, ghn, o, s.outStride)
                     }
                 }
             }

@@ -96,8 +96,8 @@ extension RecurrentDirection {
                 gemm(true, false, P, H, L * N, dhSteps, P, hraw, H, 1, gwhr, H)
             }
             // Weight gradients for all steps at once.
-            gemm(true, false, G, s.inputSize, L * N, dGiAll, G, x, s.inputSize, 1, grads.wih, s.inputSize)
-            gemm(true, false, G, P, L * N, dGhAll, G, hprevAll, P, 1, grads.whh, P)
+            addWeightGradient(grads.wih, g: G, f: s.inputSize, k: L * N, dG: dGiAll, x: x)
+            addWeightGradient(grads.whh, g: G, f: P, k: L * N, dG: dGhAll, x: hprevAll)
             if s.kind == .gru {
                 if let gb = grads.bih { addColumnSums(dGiAll, rows: L * N, cols: G, into: gb) }
                 if let gb = grads.bhh { addColumnSums(dGhAll, rows: L * N, cols: G, into: gb) }
