@@ -116,20 +116,18 @@ enum RecurrentDirection {
                 let R = r1 - r0
                 for step in 0..<L {
                     let t = s.time(step)
-                    let hp = hprevAll + (t * N + r0) * P
-                    if step == 0 {
-                        hp.update(from: h0 + r0 * P, count: R * P)
-                    } else {
-                        let prevOut = out + (s.time(step - 1) * N + r0) * s.outStride
-                        for n in 0..<R { (hp + n * P).update(from: prevOut + n * s.outStride, count: P) }
-                    }
+                    // The state entering this step is read where it lies: h0, or the previous step's output rows
+                    // (the tape's copy for backward is made after the loop, in larger pieces).
+                    let hp: UnsafePointer<Float> = step == 0 ? h0 + r0 * P
+                                                             : UnsafePointer(out + (s.time(step - 1) * N + r0) * s.outStride)
+                    let ldp = step == 0 ? P : s.outStride
                     let g = gates + (t * N + r0) * G
                     let o = out + (t * N + r0) * s.outStride
                     // An empty array still has a base address: only a layer with biases has G of them.
                     if biasBuf.count == G, let b = biasBuf.baseAddress { unroll_add_to_rows(R, G, b, g, G) }
                     switch s.kind {
                     case .rnnTanh, .rnnRelu:
-                        whhT.multiply(R, hp, P, into: g, G, accumulate: true)
+                        whhT.multiply(R, hp, ldp, into: g, G, accumulate: true)
                         // Activate the rows in place (one vectorisable loop), then copy them to the output.
                         if s.kind == .rnnRelu {
                             for i in 0..<(R * H) { g[i] = g[i] > 0 || g[i].isNaN ? g[i] : 0 }
@@ -140,7 +138,7 @@ enum RecurrentDirection {
                     case .lstm:
                         guard let cells = cellsBuf.baseAddress, let tanhCells = tanhCellsBuf.baseAddress,
                               let zeroCells = zeroCellsBuf.baseAddress ?? c0 else { return }
-                        whhT.multiply(R, hp, P, into: g, G, accumulate: true)
+                        whhT.multiply(R, hp, ldp, into: g, G, accumulate: true)
                         let c = cells + (t * N + r0) * H
                         let cp: UnsafePointer<Float> = step == 0 ? (c0 ?? zeroCells) + r0 * H
                                                                  : UnsafePointer(cells + (s.time(step - 1) * N + r0) * H)
@@ -158,12 +156,27 @@ enum RecurrentDirection {
                         let gh = ghAll + r0 * G
                         if let bhh = w.bhh {
                             for n in 0..<R { (gh + n * G).update(from: bhh, count: G) }
-                            whhT.multiply(R, hp, P, into: gh, G, accumulate: true)
+                            whhT.multiply(R, hp, ldp, into: gh, G, accumulate: true)
                         } else {
-                            whhT.multiply(R, hp, P, into: gh, G, accumulate: false)
+                            whhT.multiply(R, hp, ldp, into: gh, G, accumulate: false)
                         }
                         let ghn = ghnAll + (t * N + r0) * H
-                        unroll_gru_cell_forward(R, H, g, gh, hp, P, ghn, o, s.outStride)
+                        unroll_gru_cell_forward(R, H, g, gh, hp, ldp, ghn, o, s.outStride)
+                    }
+                }
+            }
+            // The tape's entering states for backward: h0, then each step's output (one block per step when the
+            // output holds one direction, so its rows are contiguous).
+            for step in 0..<L {
+                let hp = hprevAll + s.time(step) * N * P
+                if step == 0 {
+                    hp.update(from: h0, count: N * P)
+                } else {
+                    let prevOut = out + s.time(step - 1) * N * s.outStride
+                    if s.outStride == P {
+                        hp.update(from: prevOut, count: N * P)
+                    } else {
+                        for n in 0..<N { (hp + n * P).update(from: prevOut + n * s.outStride, count: P) }
                     }
                 }
             }

@@ -112,7 +112,11 @@ extension RecurrentDirection {
                     }
                 }
             }
-            if let dx { gemm(false, false, L * N, s.inputSize, G, dGiAll, G, w.wih, s.inputSize, 1, dx, s.inputSize) }
+            if let dx {
+                // The input's gradient dG·W_ih for all steps: the packed kernel over W_ih packed once.
+                StepMatrix(w.wih, k: G, n: s.inputSize, transposed: false)
+                    .multiplyAllRows(L * N, dGiAll, G, into: dx, s.inputSize, accumulate: true)
+            }
             dh0.update(from: dhState, count: N * P)
             // Empty arrays of the non-LSTM kinds still have a base address; only an LSTM has a cell gradient.
             if s.kind == .lstm, let dc0, let dcp = dcBuf.baseAddress { dc0.update(from: dcp, count: N * H) }

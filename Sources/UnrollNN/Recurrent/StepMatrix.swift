@@ -37,14 +37,15 @@ struct StepMatrix {
         packed = buffer
     }
 
-    /// C[m×n] = A[m×k] · B for many rows at once (every step's input projection), on up to
-    /// `BLASThreads.parallelWorkers` threads by fixed blocks of 64 rows. The packed kernel writes C without reading
-    /// it, which saves BLAS's zeroing pass over the whole gate buffer; each element's sum is the same whichever
-    /// block or thread computes it.
-    func multiplyAllRows(_ m: Int, _ a: UnsafePointer<Float>, _ lda: Int, into c: UnsafeMutablePointer<Float>, _ ldc: Int) {
+    /// C[m×n] = A[m×k] · B (+ C when `accumulate`) for many rows at once (every step's input projection, the
+    /// gradient of a layer's input), on up to `BLASThreads.parallelWorkers` threads by fixed blocks of 64 rows.
+    /// Without `accumulate` the packed kernel writes C without reading it, which saves BLAS's zeroing pass over the
+    /// whole gate buffer; each element's sum is the same whichever block or thread computes it.
+    func multiplyAllRows(_ m: Int, _ a: UnsafePointer<Float>, _ lda: Int, into c: UnsafeMutablePointer<Float>, _ ldc: Int,
+                         accumulate: Bool = false) {
         guard m > 0, n > 0 else { return }
         guard !packed.isEmpty else {
-            gemm(false, sourceIsTransposed, m, n, k, a, lda, source, sourceIsTransposed ? k : n, 0, c, ldc)
+            gemm(false, sourceIsTransposed, m, n, k, a, lda, source, sourceIsTransposed ? k : n, accumulate ? 1 : 0, c, ldc)
             return
         }
         let rowsPerBlock = 64
@@ -52,7 +53,7 @@ struct StepMatrix {
             guard let p = p.baseAddress else { return }
             ParallelParts.forEachBlock((m + rowsPerBlock - 1) / rowsPerBlock, parallel: m * n * k >= 1 << 21) { block in
                 let row = block * rowsPerBlock, rows = Swift.min(rowsPerBlock, m - row)
-                unroll_packed_gemm(rows, n, k, a + row * lda, lda, p, c + row * ldc, ldc, false)
+                unroll_packed_gemm(rows, n, k, a + row * lda, lda, p, c + row * ldc, ldc, accumulate)
             }
         }
     }
