@@ -44,6 +44,7 @@ struct RunFile: ParsableCommand {
     }
 }
 
+HeapPolicy.apply()
 // Lesson replay runs each lesson through the same host as the REPL, errors shown as PyTorch's last line.
 Replay.makeExecutor = { ReplHost(runner: LanguageRunner(lessonStyleErrors: true), out: nil, lessonsDirectory: LessonsLocator.find()) }
 Unroll.main()

@@ -138,8 +138,7 @@ enum RecurrentFunction {
         if layout.unbatched || !layout.batchFirst { return t }
         let (L, N) = (layout.steps, layout.batch)
         return try makeFloatTensor([L, N, features], writesEveryElement: true) { dst in
-            let src = t.floatPointer
-            for n in 0..<N { for l in 0..<L { (dst + (l * N + n) * features).update(from: src + (n * L + l) * features, count: features) } }
+            swapLeadingAxes(t.floatPointer, into: dst, N, L, features: features)
         }
     }
 
@@ -151,7 +150,23 @@ enum RecurrentFunction {
         return try makeFloatTensor([N, L, features], writesEveryElement: true) { dst in
             values.withUnsafeBufferPointer { buffer in
                 guard let src = buffer.baseAddress else { return }
-                for n in 0..<N { for l in 0..<L { (dst + (n * L + l) * features).update(from: src + (l * N + n) * features, count: features) } }
+                swapLeadingAxes(src, into: dst, L, N, features: features)
+            }
+        }
+    }
+
+    /// dst (b, a, features) from src (a, b, features), both contiguous. Rows of a few features (the electricity
+    /// lesson has one) are copied element by element: a copy call per row cost more than the copy.
+    private static func swapLeadingAxes(_ src: UnsafePointer<Float>, into dst: UnsafeMutablePointer<Float>,
+                                        _ a: Int, _ b: Int, features: Int) {
+        for i in 0..<a {
+            for j in 0..<b {
+                let from = src + (i * b + j) * features, to = dst + (j * a + i) * features
+                if features < 16 {
+                    for f in 0..<features { to[f] = from[f] }
+                } else {
+                    to.update(from: from, count: features)
+                }
             }
         }
     }
