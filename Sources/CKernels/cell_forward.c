@@ -78,11 +78,11 @@ INLINE void add_rows(size_t rows, size_t n, const float *restrict values, float 
 
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2,fma")))
-AVX2 static void lstm_avx2(size_t rows, size_t h, float *gates, const float *cell_prev, float *cells,
+AVX2 static void lstm_forward_avx2(size_t rows, size_t h, float *gates, const float *cell_prev, float *cells,
                            float *tanh_cells, float *h_out, size_t ldh) {
     lstm_rows(rows, h, gates, cell_prev, cells, tanh_cells, h_out, ldh);
 }
-AVX2 static void gru_avx2(size_t rows, size_t h, float *gates, const float *gh, const float *h_prev, size_t ldp,
+AVX2 static void gru_forward_avx2(size_t rows, size_t h, float *gates, const float *gh, const float *h_prev, size_t ldp,
                           float *gh_n, float *h_out, size_t ldh) {
     gru_rows(rows, h, gates, gh, h_prev, ldp, gh_n, h_out, ldh);
 }
@@ -94,7 +94,10 @@ AVX2 static void add_rows_avx2(size_t rows, size_t n, const float *values, float
 void unroll_lstm_cell_forward(size_t rows, size_t h, float *gates, const float *cell_prev, float *cells,
                               float *tanh_cells, float *h_out, size_t ldh) {
 #if defined(__x86_64__)
-    if (unroll_avx2_available()) { lstm_avx2(rows, h, gates, cell_prev, cells, tanh_cells, h_out, ldh); return; }
+    if (unroll_avx2_available()) {
+        lstm_forward_avx2(rows, h, gates, cell_prev, cells, tanh_cells, h_out, ldh);
+        return;
+    }
 #endif
     lstm_rows(rows, h, gates, cell_prev, cells, tanh_cells, h_out, ldh);
 }
@@ -102,7 +105,7 @@ void unroll_lstm_cell_forward(size_t rows, size_t h, float *gates, const float *
 void unroll_gru_cell_forward(size_t rows, size_t h, float *gates, const float *gh, const float *h_prev, size_t ldp,
                              float *gh_n, float *h_out, size_t ldh) {
 #if defined(__x86_64__)
-    if (unroll_avx2_available()) { gru_avx2(rows, h, gates, gh, h_prev, ldp, gh_n, h_out, ldh); return; }
+    if (unroll_avx2_available()) { gru_forward_avx2(rows, h, gates, gh, h_prev, ldp, gh_n, h_out, ldh); return; }
 #endif
     gru_rows(rows, h, gates, gh, h_prev, ldp, gh_n, h_out, ldh);
 }

@@ -62,15 +62,15 @@ INLINE void rnn_elements(size_t count, const float *restrict hidden, const float
 
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2,fma")))
-AVX2 static void lstm_avx2(size_t rows, size_t h, const float *gates, const float *tanh_cells, const float *dh,
+AVX2 static void lstm_backward_avx2(size_t rows, size_t h, const float *gates, const float *tanh_cells, const float *dh,
                            const float *cell_prev, float *dc, float *dgates) {
     lstm_rows(rows, h, gates, tanh_cells, dh, cell_prev, dc, dgates);
 }
-AVX2 static void gru_avx2(size_t rows, size_t h, const float *gates, const float *gh_n, const float *h_prev,
+AVX2 static void gru_backward_avx2(size_t rows, size_t h, const float *gates, const float *gh_n, const float *h_prev,
                           float *dh, float *dgi, float *dgh) {
     gru_rows(rows, h, gates, gh_n, h_prev, dh, dgi, dgh);
 }
-AVX2 static void rnn_avx2(size_t count, const float *hidden, const float *dh, float *dgates, bool relu) {
+AVX2 static void rnn_backward_avx2(size_t count, const float *hidden, const float *dh, float *dgates, bool relu) {
     rnn_elements(count, hidden, dh, dgates, relu);
 }
 #endif
@@ -78,7 +78,7 @@ AVX2 static void rnn_avx2(size_t count, const float *hidden, const float *dh, fl
 void unroll_lstm_gates_backward(size_t rows, size_t h, const float *gates, const float *tanh_cells, const float *dh,
                                 const float *cell_prev, float *dc, float *dgates) {
 #if defined(__x86_64__)
-    if (unroll_avx2_available()) { lstm_avx2(rows, h, gates, tanh_cells, dh, cell_prev, dc, dgates); return; }
+    if (unroll_avx2_available()) { lstm_backward_avx2(rows, h, gates, tanh_cells, dh, cell_prev, dc, dgates); return; }
 #endif
     lstm_rows(rows, h, gates, tanh_cells, dh, cell_prev, dc, dgates);
 }
@@ -86,14 +86,14 @@ void unroll_lstm_gates_backward(size_t rows, size_t h, const float *gates, const
 void unroll_gru_gates_backward(size_t rows, size_t h, const float *gates, const float *gh_n, const float *h_prev,
                                float *dh, float *dgi, float *dgh) {
 #if defined(__x86_64__)
-    if (unroll_avx2_available()) { gru_avx2(rows, h, gates, gh_n, h_prev, dh, dgi, dgh); return; }
+    if (unroll_avx2_available()) { gru_backward_avx2(rows, h, gates, gh_n, h_prev, dh, dgi, dgh); return; }
 #endif
     gru_rows(rows, h, gates, gh_n, h_prev, dh, dgi, dgh);
 }
 
 void unroll_rnn_gates_backward(size_t count, const float *hidden, const float *dh, float *dgates, bool relu) {
 #if defined(__x86_64__)
-    if (unroll_avx2_available()) { rnn_avx2(count, hidden, dh, dgates, relu); return; }
+    if (unroll_avx2_available()) { rnn_backward_avx2(count, hidden, dh, dgates, relu); return; }
 #endif
     rnn_elements(count, hidden, dh, dgates, relu);
 }

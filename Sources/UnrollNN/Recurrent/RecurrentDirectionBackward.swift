@@ -93,7 +93,7 @@ extension RecurrentDirection {
                 }
             }
             if s.projects, let gwhr = grads.whr, let hraw = hrawBuf.baseAddress, let dhSteps = dhAllBuf.baseAddress {
-                gemm(true, false, P, H, L * N, dhSteps, P, hraw, H, 1, gwhr, H)
+                addWeightGradient(gwhr, g: P, f: H, k: L * N, dG: dhSteps, x: hraw)
             }
             // Weight gradients for all steps at once.
             addWeightGradient(grads.wih, g: G, f: s.inputSize, k: L * N, dG: dGiAll, x: x)
