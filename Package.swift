@@ -55,6 +55,6 @@ let package = Package(
         // The corpus snippets and their expected output are read through #filePath, not bundled.
         .testTarget(name: "UnrollLangTests", dependencies: ["UnrollLang"], path: "Tests/UnrollLangTests", exclude: ["Corpus"]),
         .testTarget(name: "UnrollLessonsTests", dependencies: ["UnrollLessons"], path: "Tests/UnrollLessonsTests"),
-        .testTarget(name: "UnrollREPLTests", dependencies: ["UnrollREPL"], path: "Tests/UnrollREPLTests"),
+        .testTarget(name: "UnrollREPLTests", dependencies: ["UnrollREPL", "UnrollNN", "UnrollTensor"], path: "Tests/UnrollREPLTests"),
     ]
 )

@@ -35,39 +35,9 @@ enum Inspection {
         return words
     }
 
+    /// The settings of a recurrent cell or layer, as the module itself reports them.
     static func recurrentSpec(_ module: Module) -> RecurrentSpec? {
-        if let r = module as? RecurrentBase {
-            let kind: RecurrentSpec.Kind = r.typeName == "LSTM" ? .lstm : r.typeName == "GRU" ? .gru : .rnn
-            let relu = r.extraRepr().contains("nonlinearity=relu")
-            return RecurrentSpec(kind: kind, isCell: false, inputSize: r.inputSize, hiddenSize: r.hiddenSize,
-                                 numLayers: r.numLayers, bias: r.bias, batchFirst: r.batchFirst, bidirectional: r.bidirectional,
-                                 nonlinearity: relu ? "relu" : "tanh", projSize: r.projSize)
-        }
-        if let c = module as? RecurrentCellBase {
-            let kind: RecurrentSpec.Kind = c.typeName == "LSTMCell" ? .lstm : c.typeName == "GRUCell" ? .gru : .rnn
-            let relu = c.extraRepr().contains("nonlinearity=relu")
-            return RecurrentSpec(kind: kind, isCell: true, inputSize: c.inputSize, hiddenSize: c.hiddenSize, bias: c.bias,
-                                 nonlinearity: relu ? "relu" : "tanh")
-        }
-        return nil
-    }
-
-    /// How a parameter was initialised, from the module type (PyTorch's reset_parameters rules).
-    static func initDescription(_ owner: Module, _ name: String, _ tensor: Tensor) -> String {
-        func bound(_ x: Double) -> String { String(format: "%.4g", x) }
-        if let r = owner as? RecurrentBase {
-            let k = 1 / Double(r.hiddenSize).squareRoot()
-            return "U(-\(bound(k)), \(bound(k))), k = 1/√hidden_size"
-        }
-        if let c = owner as? RecurrentCellBase {
-            let k = 1 / Double(c.hiddenSize).squareRoot()
-            return "U(-\(bound(k)), \(bound(k))), k = 1/√hidden_size"
-        }
-        if let l = owner as? Linear {
-            let k = 1 / Double(l.inFeatures).squareRoot()
-            return name == "weight" ? "kaiming_uniform(a=√5) = U(-\(bound(k)), \(bound(k)))" : "U(-\(bound(k)), \(bound(k))), k = 1/√in_features"
-        }
-        return "set by the module"
+        (module as? RecurrentBase)?.spec ?? (module as? RecurrentCellBase)?.spec
     }
 
     static func shapes(_ arguments: String, _ session: Session) throws -> String {
@@ -85,7 +55,7 @@ enum Inspection {
             for name in sub.parameterNames {
                 guard let p = sub.parameter(name) else { continue }
                 let full = prefix.isEmpty ? name : "\(prefix).\(name)"
-                rows.append(ParameterRow(name: full, shape: p.shape, initialisation: initDescription(sub, name, p), requiresGrad: p.requiresGrad))
+                rows.append(ParameterRow(name: full, shape: p.shape, initialisation: sub.initialisation(of: name) ?? "set by the module", requiresGrad: p.requiresGrad))
             }
         }
         // A container's repr spans lines (`Net(` ... `)`); its title names just the class.

@@ -1,9 +1,20 @@
 // Golden tests of :explain and :layout text for the course's cells and layers.
 import Testing
 @testable import UnrollREPL
+import UnrollLang
+import UnrollNN
 import UnrollTensor
 
 @Suite struct InspectTests {
+    /// The settings come from the module, not its repr (PyTorch does not print nonlinearity='relu' for nn.RNN).
+    @Test func explainAndUnrollReadTheNonlinearityAndBiasFromTheLayer() throws {
+        let session = Session(output: { _ in })
+        #expect(session.run("import torch.nn as nn\nr = nn.RNN(3, 4, nonlinearity='relu', bias=False)\nc = nn.RNNCell(3, 4, nonlinearity='relu')\n").succeeded)
+        let layer = try Inspection.explain("r", session)
+        #expect(layer.contains("h_t = relu(W_ih_l0[4×3]·x_t[3] + W_hh_l0[4×4]·h_(t-1)[4])"))
+        #expect(try Inspection.explain("c", session).contains("h' = relu("))
+    }
+
     @Test func explainRNNCellShowsTheIssueEquation() {
         let text = Explain.render(RecurrentSpec(kind: .rnn, isCell: true, inputSize: 3, hiddenSize: 4), name: "rnn_cell")
         #expect(text.contains("h' = tanh(W_ih[4×3]·x[3] + b_ih[4] + W_hh[4×4]·h[4] + b_hh[4])"))

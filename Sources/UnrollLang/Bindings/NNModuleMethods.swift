@@ -7,7 +7,7 @@ enum ModuleMethods {
     static let names = [
         "parameters", "named_parameters", "buffers", "named_buffers", "children", "named_children", "modules",
         "named_modules", "state_dict", "load_state_dict", "train", "eval", "zero_grad", "requires_grad_", "forward",
-        "to", "cpu", "float", "double", "training",
+        "to", "cpu", "float", "training",
     ]
 
     static func method(_ name: String, on object: ModuleObject) -> Value? {
@@ -94,51 +94,6 @@ enum ModuleMethods {
         default:
             return nil
         }
-    }
-}
-
-/// The constructor settings PyTorch exposes as attributes (`rnn.hidden_size`, `fc.in_features`, ...).
-enum ModuleSettings {
-    static func names(of module: Module) -> [String] {
-        switch module {
-        case is RecurrentBase:
-            return ["input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "proj_size", "mode"]
-        case is RecurrentCellBase: return ["input_size", "hidden_size", "bias"]
-        case is Linear: return ["in_features", "out_features"]
-        default: return []
-        }
-    }
-
-    static func value(_ name: String, of module: Module) -> Value? {
-        if let r = module as? RecurrentBase {
-            switch name {
-            case "input_size": return .int(Int64(r.inputSize))
-            case "hidden_size": return .int(Int64(r.hiddenSize))
-            case "num_layers": return .int(Int64(r.numLayers))
-            case "bias": return .bool(r.bias)
-            case "batch_first": return .bool(r.batchFirst)
-            case "dropout": return .float(r.dropout)
-            case "bidirectional": return .bool(r.bidirectional)
-            case "proj_size": return .int(Int64(r.projSize))
-            default: return nil
-            }
-        }
-        if let c = module as? RecurrentCellBase {
-            switch name {
-            case "input_size": return .int(Int64(c.inputSize))
-            case "hidden_size": return .int(Int64(c.hiddenSize))
-            case "bias": return .bool(c.bias)
-            default: return nil
-            }
-        }
-        if let l = module as? Linear {
-            switch name {
-            case "in_features": return .int(Int64(l.inFeatures))
-            case "out_features": return .int(Int64(l.outFeatures))
-            default: return nil
-            }
-        }
-        return nil
     }
 }
 

@@ -18,17 +18,23 @@ final class ModuleObject: HostObject {
     func repr(_ interp: Interpreter) throws -> String { module.repr }
 
     var attributeNames: [String] {
-        module.parameterNames + module.bufferNames + module.moduleNames + ModuleMethods.names + ModuleSettings.names(of: module)
+        module.parameterNames + module.bufferNames + module.moduleNames + ModuleMethods.names
+            + (NNBinding.description(of: module)?.attributeNames ?? [])
     }
 
-    var keywordNames: [String] { ["input", "hx"] }
+    /// What `forward` takes: the layer's own description, or a user module's single input.
+    private var forwardArguments: [ForwardArgument] {
+        NNBinding.description(of: module)?.forward ?? [ForwardArgument("input")]
+    }
+
+    var keywordNames: [String] { forwardArguments.map(\.name) }
 
     func getAttribute(_ name: String, _ interp: Interpreter) throws -> Value? {
         if let value = assigned[name] { return value }
         if let p = module.parameter(name) { return TensorBridge.wrap(p, parameter: true) }
         if let b = module.buffer(name) { return TensorBridge.wrap(b) }
         if let m = module.submodule(name) { return .object(ModuleObject(m)) }
-        if let setting = ModuleSettings.value(name, of: module) { return setting }
+        if let setting = module.settingValue(name) { return LayerSettings.value(setting) }
         if let method = ModuleMethods.method(name, on: self) { return method }
         return nil
     }
@@ -56,28 +62,15 @@ final class ModuleObject: HostObject {
             if let owner {
                 return try interp.callMethod(.instance(owner), "forward", args, kwargs)
             }
-            // A loss module's forward is (input, target).
-            let isLoss = module is LossModule
-            let bound = try Arguments("\(module.typeName).forward", isLoss ? ["input", "target"] : ["input", "hx"],
-                                      required: isLoss ? 2 : 1, args, kwargs)
-            var inputs: [ModuleValue] = []
-            if let input = bound["input"] { inputs.append(try ModuleValues.from(input)) }
-            if let target = bound["target"] { inputs.append(try ModuleValues.from(target)) }
-            if module is MSELoss || module is L1Loss || module is HuberLoss,
-               let x = bound["input"].flatMap(TensorBridge.tensorValue), let y = bound["target"].flatMap(TensorBridge.tensorValue) {
+            let signature = forwardArguments
+            let bound = try Arguments("\(module.typeName).forward", signature.map(\.name),
+                                      required: signature.prefix { $0.required }.count, args, kwargs)
+            // Trailing arguments left out are not passed, so a layer sees as many as were given.
+            let given = signature.lastIndex { bound.values[$0.name] != nil }.map { $0 + 1 } ?? 0
+            let inputs = try signature.prefix(given).map { try ModuleValues.from(bound.values[$0.name] ?? .none) }
+            if let loss = module as? LossModule, loss.warnsWhenTargetSizeDiffers, inputs.count == 2,
+               let x = inputs[0].tensor, let y = inputs[1].tensor {
                 warnIfTargetSizeDiffers(x.shape, y.shape, interp)
-            }
-            if let hx = bound["hx"] {
-                // PyTorch unpacks an LSTM's hx as `h, c = hx`: a tensor splits along its first dimension.
-                if module is LSTM || module is LSTMCell, let t = TensorBridge.tensorValue(hx) {
-                    guard t.dim > 0, t.shape[0] == 2 else {
-                        let n = t.dim > 0 ? t.shape[0] : 0
-                        throw LangError.valueError(n > 2 ? "too many values to unpack (expected 2)" : "not enough values to unpack (expected 2, got \(n))")
-                    }
-                    inputs.append(.tuple([.tensor(try t.select(0, 0)), .tensor(try t.select(0, 1))]))
-                } else {
-                    inputs.append(try ModuleValues.from(hx))
-                }
             }
             return ModuleValues.to(try module.forward(inputs))
         }
@@ -131,35 +124,29 @@ final class ModuleClass: HostClass {
     }
 }
 
-/// A built-in layer class such as `nn.RNN`: calling it constructs the module; `isinstance` recognises it.
+/// A built-in layer class such as `nn.RNN`: calling it binds the arguments its description lists and constructs the
+/// module; `isinstance` recognises it.
 final class LayerClass: HostObject {
-    let name: String
-    let make: ([Value], [(String, Value)]) throws -> Module
-    let matches: (Module) -> Bool
-    let parameters: [String]
+    let layer: any DescribedLayer.Type
+    var description: LayerDescription { layer.layerDescription }
+    var name: String { description.name }
 
-    init(_ name: String, parameters: [String], matches: @escaping (Module) -> Bool,
-         make: @escaping ([Value], [(String, Value)]) throws -> Module) {
-        self.name = name
-        self.parameters = parameters
-        self.matches = matches
-        self.make = make
-    }
+    init(_ layer: any DescribedLayer.Type) { self.layer = layer }
 
     var typeName: String { "type" }
-    var keywordNames: [String] { parameters }
-    func repr(_ interp: Interpreter) throws -> String { "<class '\(LayerDocs.qualifiedName(name))'>" }
+    var keywordNames: [String] { description.arguments.filter { $0.kind != .modules }.map(\.name) }
+    func repr(_ interp: Interpreter) throws -> String { "<class '\(description.qualifiedName)'>" }
     var attributeNames: [String] { ["__name__", "__module__", "__qualname__"] }
     func getAttribute(_ attribute: String, _ interp: Interpreter) throws -> Value? {
         switch attribute {
         case "__name__", "__qualname__": return .str(name)
-        case "__module__": return .str(LayerDocs.pythonModules[name] ?? "torch.nn")
+        case "__module__": return .str(description.pythonModule)
         default: return nil
         }
     }
 
     func call(_ args: [Value], _ kwargs: [(String, Value)], _ interp: Interpreter) throws -> Value? {
-        let module = try make(args, kwargs)
+        let module = try description.make(try LayerSettings.bind(description, args, kwargs))
         if let recurrent = module as? RecurrentBase, recurrent.dropout > 0, recurrent.numLayers == 1 {
             interp.warn("dropout option adds dropout after all but last recurrent layer, so non-zero dropout expects "
                         + "num_layers greater than 1, but got dropout=\(try interp.repr(.float(recurrent.dropout))) and num_layers=1")
@@ -168,10 +155,7 @@ final class LayerClass: HostObject {
     }
 
     func isInstance(_ value: Value) -> Bool? {
-        switch value {
-        case .object(let o as ModuleObject): return matches(o.module)
-        case .instance(let i): return (i.backing as? ModuleObject).map { matches($0.module) } ?? false
-        default: return false
-        }
+        guard let module = ModuleAccess.module(value) else { return false }
+        return ObjectIdentifier(type(of: module)) == ObjectIdentifier(layer)
     }
 }

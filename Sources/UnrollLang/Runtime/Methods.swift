@@ -9,7 +9,7 @@ extension Interpreter {
         case .list: return ["append", "extend", "pop", "insert", "index", "sort", "reverse", "remove", "clear", "copy", "count"]
         case .dict: return ["items", "keys", "values", "get", "pop", "update", "setdefault", "clear", "copy"]
         case .tuple: return ["count", "index"]
-        case .float: return ["is_integer", "real"]
+        case .float: return ["is_integer"]
         default: return []
         }
     }
@@ -285,18 +285,18 @@ extension Interpreter {
             }
             return "Help on function \(f.name) in module __main__:\n\n\(f.name)(\(parameters.joined(separator: ", ")))\n"
         case .object(is ModuleClass):
-            return "Help on class Module in module torch.nn.modules.module:\n\n\(LayerDocs.text("Module") ?? "")\n"
+            return "Help on class Module in module torch.nn.modules.module:\n\n\(LayerDocs.moduleText)\n"
         case .object(let c as LayerClass):
-            let signature = LayerDocs.text(c.name) ?? "nn.\(c.name)(\(c.parameters.joined(separator: ", ")))"
-            let module = LayerDocs.pythonModules[c.name] ?? "torch.nn"
-            return "Help on class \(c.name) in module \(module):\n\n\(signature)\n"
+            return "Help on class \(c.name) in module \(c.description.pythonModule):\n\n\(c.description.helpText)\n"
         case .module(let ns): return "Help on module \(ns.name):\n\n" + ns.listedNames.filter { !$0.hasPrefix("_") }.sorted().joined(separator: "\n") + "\n"
         case .class(let c): return "Help on class \(c.name):\n\n" + c.members.keys.sorted().joined(separator: "\n") + "\n"
-        case .object(let m as ModuleObject) where LayerDocs.text(m.module.typeName) != nil:
-            let name = m.module.typeName
-            let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()
-            return "Help on \(name) in module \(LayerDocs.pythonModules[name] ?? "torch.nn") object:\n\n\(LayerDocs.text(name) ?? "")\n\n"
-                + "attributes and methods: " + names.joined(separator: ", ") + "\n"
+        case .object(let m as ModuleObject):
+            if let description = NNBinding.description(of: m.module) {
+                let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()
+                return "Help on \(description.name) in module \(description.pythonModule) object:\n\n\(description.helpText)\n\n"
+                    + "attributes and methods: " + names.joined(separator: ", ") + "\n"
+            }
+            return "Help on \(m.module.typeName) object:\n\n" + attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted().joined(separator: "\n") + "\n"
         default:
             let names = attributeNames(of: v).filter { !$0.hasPrefix("_") }.sorted()
             return "Help on \(v.typeName) object:\n\n" + names.joined(separator: "\n") + "\n"

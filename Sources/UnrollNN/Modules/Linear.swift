@@ -2,9 +2,23 @@
 import UnrollTensor
 
 /// `nn.Linear(in_features, out_features, bias=True)`, initialised with kaiming_uniform(a=sqrt(5)).
-public final class Linear: Module {
+public final class Linear: Module, DescribedLayer {
     public let inFeatures: Int
     public let outFeatures: Int
+
+    public static let layerDescription = LayerDescription(
+        "Linear", module: "torch.nn.modules.linear",
+        settings: [
+            LayerSetting("in_features", .int, "size of each input's last dimension"),
+            LayerSetting("out_features", .int, "size of each output's last dimension"),
+            LayerSetting("bias", .bool, default: .bool(true), role: .argumentOnly, "learn an additive bias"),
+        ] + LayerSetting.factoryKeywords,
+        forward: [ForwardArgument("input")],
+        shapes: """
+            input (*, in_features) -> output (*, out_features): acts on the last dimension only
+            parameters  weight [out_features, in_features], bias [out_features]
+            """
+    ) { a in try Linear(a.int("in_features"), a.int("out_features"), bias: a.bool("bias")) }
 
     public init(_ inFeatures: Int, _ outFeatures: Int, bias: Bool = true) throws {
         self.inFeatures = inFeatures
@@ -25,6 +39,22 @@ public final class Linear: Module {
         if let bias {
             let bound = inFeatures > 0 ? 1 / Double(inFeatures).squareRoot() : 0
             try NNRandom.source.uniform_(bias, from: -bound, to: bound)
+        }
+    }
+
+    public override func initialisation(of name: String) -> String? {
+        switch name {
+        case "weight": return "kaiming_uniform(a=√5) = " + uniformBounds(inFeatures)
+        case "bias" where bias != nil: return uniformInitialisation(fanName: "in_features", inFeatures)
+        default: return nil
+        }
+    }
+
+    public override func settingValue(_ name: String) -> SettingValue? {
+        switch name {
+        case "in_features": return .int(inFeatures)
+        case "out_features": return .int(outFeatures)
+        default: return nil
         }
     }
 

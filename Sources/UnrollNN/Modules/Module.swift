@@ -17,8 +17,8 @@ public enum ModuleValue {
 
 /// The base of every layer, as `torch.nn.Module`. Parameters, buffers and submodules are kept in
 /// registration (definition) order, which fixes names, `state_dict` order and initialisation order.
-/// A language-defined subclass (`class Net(nn.Module)`) uses a plain `Module` with `customTypeName`
-/// and `forwardHook`, registering attributes through `register(_:parameter:)` and `register(_:module:)`.
+/// A language-defined subclass (`class Net(nn.Module)`) uses a plain `Module` with `customTypeName`,
+/// registering attributes through `register(_:parameter:)` and `register(_:module:)`; the language runs its forward.
 open class Module {
     public private(set) var parameterNames: [String] = []
     public private(set) var parameterTable: [String: Tensor] = [:]
@@ -33,9 +33,6 @@ open class Module {
     /// The class name shown by `repr` for language-defined modules (`Net`); nil uses the Swift type name.
     public var customTypeName: String?
 
-    /// The forward of a language-defined module; `forward(_:)` calls it when set.
-    public var forwardHook: (([ModuleValue]) throws -> ModuleValue)?
-
     public init() {}
 
     /// The name `repr` prints, e.g. `LSTM`.
@@ -47,9 +44,14 @@ open class Module {
     /// PyTorch's `extra_repr()`: the constructor arguments shown inside the parentheses.
     open func extraRepr() -> String { "" }
 
+    /// The value of a setting the layer's description lists as an attribute (`hidden_size`); nil for others.
+    open func settingValue(_ name: String) -> SettingValue? { nil }
+
+    /// How `reset_parameters` initialises the parameter `name`, for `:shapes`; nil when the module does not say.
+    open func initialisation(of name: String) -> String? { nil }
+
     /// Runs the module on positional arguments (what `module(x, h)` does in the language).
     open func forward(_ inputs: [ModuleValue]) throws -> ModuleValue {
-        if let forwardHook { return try forwardHook(inputs) }
         throw TensorError(.notImplemented,
                           "Module [\(typeName)] is missing the required \"forward\" function")
     }
@@ -202,15 +204,4 @@ open class Module {
 
 extension Module: CustomStringConvertible {
     public var description: String { repr }
-}
-
-/// Python's `repr` of a float as PyTorch's extra_repr prints it (`0.5`, `0.0`, `1e-05`).
-func pythonFloat(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e16 { return String(format: "%.1f", value) }
-    let s = "\(value)"
-    if s.contains("e-") {
-        // Swift prints 1e-05 as "1e-05" already; keep it.
-        return s
-    }
-    return s
 }

@@ -34,6 +34,36 @@ open class RecurrentCellBase: Module {
         for name in parameterNames { if let p = parameter(name) { try NNRandom.source.uniform_(p, from: -stdv, to: stdv) } }
     }
 
+    public override func initialisation(of name: String) -> String? {
+        parameter(name) == nil ? nil : uniformInitialisation(fanName: "hidden_size", hiddenSize)
+    }
+
+    /// The settings every cell shares, in PyTorch's order.
+    static let sharedSettings = [
+        LayerSetting("input_size", .int, "features of x (F)"),
+        LayerSetting("hidden_size", .int, "size of the state (H)"),
+        LayerSetting("bias", .bool, default: .bool(true), "use b_ih and b_hh"),
+    ]
+
+    static let forwardArguments = [ForwardArgument("input"), ForwardArgument("hx", required: false)]
+
+    public override func settingValue(_ name: String) -> SettingValue? {
+        switch name {
+        case "input_size": return .int(inputSize)
+        case "hidden_size": return .int(hiddenSize)
+        case "bias": return .bool(bias)
+        case "nonlinearity": return nonlinearityName.map { .string($0) }
+        default: return nil
+        }
+    }
+
+    /// What the inspection commands draw.
+    public var spec: RecurrentSpec {
+        let (kind, nonlinearity) = self.kind.specKind
+        return RecurrentSpec(kind: kind, isCell: true, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias,
+                             nonlinearity: nonlinearity)
+    }
+
     /// The `nonlinearity` an RNNCell was built with (nil for LSTM/GRU cells), shown by the repr as PyTorch does.
     var nonlinearityName: String?
 
@@ -94,7 +124,20 @@ func renamed(_ t: Tensor, shape: [Int], name: String) -> Tensor {
 }
 
 /// `nn.RNNCell(input_size, hidden_size, bias=True, nonlinearity='tanh')`.
-public final class RNNCell: RecurrentCellBase {
+public final class RNNCell: RecurrentCellBase, DescribedLayer {
+    public static let layerDescription = LayerDescription(
+        "RNNCell", module: "torch.nn.modules.rnn",
+        settings: sharedSettings + [LayerSetting("nonlinearity", .string, default: .string("tanh"), "'tanh' or 'relu'")]
+            + LayerSetting.factoryKeywords,
+        forward: forwardArguments,
+        shapes: """
+            input (N, F) or (F,); hx optional (N, H) or (H,), zeros when omitted; returns h' of hx's shape
+            parameters  weight_ih [H, F], weight_hh [H, H], bias_ih [H], bias_hh [H]
+            """
+    ) { a in
+        try RNNCell(a.int("input_size"), a.int("hidden_size"), bias: a.bool("bias"), nonlinearity: a.string("nonlinearity"))
+    }
+
     public init(_ inputSize: Int, _ hiddenSize: Int, bias: Bool = true, nonlinearity: String = "tanh") throws {
         // PyTorch accepts any string here and only complains when the cell runs.
         try super.init(name: "RNNCell", kind: nonlinearity == "relu" ? .rnnRelu : .rnnTanh,
@@ -117,7 +160,18 @@ public final class RNNCell: RecurrentCellBase {
 }
 
 /// `nn.GRUCell(input_size, hidden_size, bias=True)`.
-public final class GRUCell: RecurrentCellBase {
+public final class GRUCell: RecurrentCellBase, DescribedLayer {
+    public static let layerDescription = LayerDescription(
+        "GRUCell", module: "torch.nn.modules.rnn", settings: sharedSettings + LayerSetting.factoryKeywords,
+        forward: forwardArguments,
+        shapes: """
+            input (N, F) or (F,); hx optional (N, H); returns h'
+            parameters  weight_ih [3H, F], weight_hh [3H, H], bias_ih [3H], bias_hh [3H]
+            """
+    ) { a in
+        try GRUCell(a.int("input_size"), a.int("hidden_size"), bias: a.bool("bias"))
+    }
+
     public init(_ inputSize: Int, _ hiddenSize: Int, bias: Bool = true) throws {
         try super.init(name: "GRUCell", kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias)
     }
@@ -133,7 +187,18 @@ public final class GRUCell: RecurrentCellBase {
 }
 
 /// `nn.LSTMCell(input_size, hidden_size, bias=True)` → (h', c').
-public final class LSTMCell: RecurrentCellBase {
+public final class LSTMCell: RecurrentCellBase, DescribedLayer {
+    public static let layerDescription = LayerDescription(
+        "LSTMCell", module: "torch.nn.modules.rnn", settings: sharedSettings + LayerSetting.factoryKeywords,
+        forward: forwardArguments,
+        shapes: """
+            input (N, F) or (F,); (h, c) optional, each (N, H); returns (h', c')
+            parameters  weight_ih [4H, F], weight_hh [4H, H], bias_ih [4H], bias_hh [4H]
+            """
+    ) { a in
+        try LSTMCell(a.int("input_size"), a.int("hidden_size"), bias: a.bool("bias"))
+    }
+
     public init(_ inputSize: Int, _ hiddenSize: Int, bias: Bool = true) throws {
         try super.init(name: "LSTMCell", kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias)
     }
@@ -145,7 +210,7 @@ public final class LSTMCell: RecurrentCellBase {
     }
 
     public override func forward(_ inputs: [ModuleValue]) throws -> ModuleValue {
-        let (x, h) = try recurrentArguments(inputs, name: "LSTMCell")
+        let (x, h) = try recurrentArguments(inputs, name: "LSTMCell", statePair: true)
         let (hn, cn) = try forward(x, hx: h.count == 2 ? (h[0], h[1]) : nil)
         return .tuple([.tensor(hn), .tensor(cn)])
     }

@@ -64,6 +64,68 @@ open class RecurrentBase: Module {
         for p in flatWeights { try NNRandom.source.uniform_(p, from: -stdv, to: stdv) }
     }
 
+    public override func initialisation(of name: String) -> String? {
+        parameter(name) == nil ? nil : uniformInitialisation(fanName: "hidden_size", hiddenSize)
+    }
+
+    /// The settings of RNN, LSTM and GRU in PyTorch's positional order; `proj_size` is LSTM's alone but the
+    /// others accept it to reject it, as PyTorch does.
+    static func settings(nonlinearity: Bool, projection: Bool) -> [LayerSetting] {
+        var settings = [
+            LayerSetting("input_size", .int, "features per step (F)"),
+            LayerSetting("hidden_size", .int, "size of the hidden state (H)"),
+            LayerSetting("num_layers", .int, default: .int(1), "stacked layers; layer k>0 reads layer k-1's output"),
+        ]
+        if nonlinearity { settings.append(LayerSetting("nonlinearity", .string, default: .string("tanh"), "'tanh' or 'relu'")) }
+        settings += [
+            LayerSetting("bias", .bool, default: .bool(true), "use b_ih and b_hh"),
+            LayerSetting("batch_first", .bool, default: .bool(false),
+                         "read input/output as (N, L, F) instead of (L, N, F); h_n is never batch-first"),
+            LayerSetting("dropout", .double, default: .double(0), "dropout between layers (training only)"),
+            LayerSetting("bidirectional", .bool, default: .bool(false),
+                         "add a reverse direction; output width 2H, h_n rows 2·num_layers"),
+            LayerSetting("proj_size", .int, default: .int(0), documented: projection, "project h to this size with weight_hr_l{k}"),
+        ]
+        return settings + LayerSetting.factoryKeywords + [LayerSetting("mode", .string, role: .attributeOnly)]
+    }
+
+    /// PyTorch's `mode` attribute: `RNN_TANH`, `RNN_RELU`, `LSTM` or `GRU`.
+    public var mode: String {
+        switch config.kind {
+        case .rnnTanh: return "RNN_TANH"
+        case .rnnRelu: return "RNN_RELU"
+        case .lstm: return "LSTM"
+        case .gru: return "GRU"
+        }
+    }
+
+    public override func settingValue(_ name: String) -> SettingValue? {
+        switch name {
+        case "input_size": return .int(inputSize)
+        case "hidden_size": return .int(hiddenSize)
+        case "num_layers": return .int(numLayers)
+        case "bias": return .bool(bias)
+        case "batch_first": return .bool(batchFirst)
+        case "dropout": return .double(dropout)
+        case "bidirectional": return .bool(bidirectional)
+        case "proj_size": return .int(projSize)
+        case "mode": return .string(mode)
+        case "nonlinearity" where config.kind == .rnnTanh || config.kind == .rnnRelu:
+            return .string(config.kind == .rnnRelu ? "relu" : "tanh")
+        default: return nil
+        }
+    }
+
+    /// What the inspection commands draw.
+    public var spec: RecurrentSpec {
+        let (kind, nonlinearity) = config.kind.specKind
+        return RecurrentSpec(kind: kind, isCell: false, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
+                             bias: bias, batchFirst: batchFirst, bidirectional: bidirectional, nonlinearity: nonlinearity,
+                             projSize: projSize)
+    }
+
+    static let forwardArguments = [ForwardArgument("input"), ForwardArgument("hx", required: false)]
+
     /// `_flat_weights`: this layer's own parameters in PyTorch's order.
     public var flatWeights: [Tensor] { parameterNames.compactMap { parameter($0) } }
 
@@ -73,7 +135,7 @@ open class RecurrentBase: Module {
         if numLayers != 1 { s += ", num_layers=\(numLayers)" }
         if !bias { s += ", bias=False" }
         if batchFirst { s += ", batch_first=True" }
-        if dropout != 0 { s += ", dropout=\(pythonFloat(dropout))" }
+        if dropout != 0 { s += ", dropout=\(PythonFloatRepr.format(dropout))" }
         if bidirectional { s += ", bidirectional=True" }
         return s
     }
@@ -133,8 +195,6 @@ open class RecurrentBase: Module {
         return "With batch_first=False, input \(s) was read as (seq_len=\(input.shape[0]), batch=\(input.shape[1]), input_size=\(input.shape[2]))."
     }
 
-    var outputNodeName: String { "StackBackward0" }
-
     func outputName(_ layout: RecurrentLayout) -> String {
         if layout.unbatched { return "SqueezeBackward1" }
         let mkldnn = config.kind == .lstm && projSize == 0
@@ -154,11 +214,27 @@ open class RecurrentBase: Module {
 }
 
 /// `nn.RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False, dropout=0.0, bidirectional=False)`.
-public final class RNN: RecurrentBase {
+public final class RNN: RecurrentBase, DescribedLayer {
     public let nonlinearity: String
 
+    public static let layerDescription = LayerDescription(
+        "RNN", module: "torch.nn.modules.rnn", settings: settings(nonlinearity: true, projection: false),
+        forward: forwardArguments,
+        shapes: """
+            input   (L, F) unbatched, (L, N, F), or (N, L, F) with batch_first
+            h_0     optional, (D·num_layers, N, H) (or (D·num_layers, H) unbatched); zeros when omitted
+            output  (L, N, D·H): the top layer's state at every step, forward half first
+            h_n     (D·num_layers, N, H): every layer's last state, row layer·D + direction
+            parameters  weight_ih_l{k} [H, F or D·H], weight_hh_l{k} [H, H], bias_ih_l{k} [H], bias_hh_l{k} [H], plus _reverse
+            """
+    ) { a in
+        try RNN(a.int("input_size"), a.int("hidden_size"), numLayers: a.int("num_layers"), nonlinearity: a.string("nonlinearity"),
+                bias: a.bool("bias"), batchFirst: a.bool("batch_first"), dropout: a.double("dropout"),
+                bidirectional: a.bool("bidirectional"), projSize: a.int("proj_size"))
+    }
+
     public init(_ inputSize: Int, _ hiddenSize: Int, numLayers: Int = 1, nonlinearity: String = "tanh", bias: Bool = true,
-                batchFirst: Bool = false, dropout: Double = 0, bidirectional: Bool = false) throws {
+                batchFirst: Bool = false, dropout: Double = 0, bidirectional: Bool = false, projSize: Int = 0) throws {
         let kind: RecurrentKind
         switch nonlinearity {
         case "tanh": kind = .rnnTanh
@@ -167,7 +243,7 @@ public final class RNN: RecurrentBase {
         }
         self.nonlinearity = nonlinearity
         try super.init(mode: "RNN", kind: kind, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
-                       bias: bias, batchFirst: batchFirst, dropout: dropout, bidirectional: bidirectional, projSize: 0)
+                       bias: bias, batchFirst: batchFirst, dropout: dropout, bidirectional: bidirectional, projSize: projSize)
     }
 
     /// `rnn(input, hx=None)` → (output, h_n).
@@ -184,11 +260,24 @@ public final class RNN: RecurrentBase {
 }
 
 /// `nn.GRU(...)` with the same options as RNN (no nonlinearity).
-public final class GRU: RecurrentBase {
+public final class GRU: RecurrentBase, DescribedLayer {
+    public static let layerDescription = LayerDescription(
+        "GRU", module: "torch.nn.modules.rnn", settings: settings(nonlinearity: false, projection: false),
+        forward: forwardArguments,
+        shapes: """
+            input, h_0, output, h_n  as nn.RNN
+            parameters  weight_ih_l{k} [3H, ·] stacked r, z, n; weight_hh_l{k} [3H, H]; biases [3H]
+            """
+    ) { a in
+        try GRU(a.int("input_size"), a.int("hidden_size"), numLayers: a.int("num_layers"), bias: a.bool("bias"),
+                batchFirst: a.bool("batch_first"), dropout: a.double("dropout"), bidirectional: a.bool("bidirectional"),
+                projSize: a.int("proj_size"))
+    }
+
     public init(_ inputSize: Int, _ hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
-                dropout: Double = 0, bidirectional: Bool = false) throws {
+                dropout: Double = 0, bidirectional: Bool = false, projSize: Int = 0) throws {
         try super.init(mode: "GRU", kind: .gru, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
-                       bias: bias, batchFirst: batchFirst, dropout: dropout, bidirectional: bidirectional, projSize: 0)
+                       bias: bias, batchFirst: batchFirst, dropout: dropout, bidirectional: bidirectional, projSize: projSize)
     }
 
     public func forward(_ input: Tensor, hx: Tensor? = nil) throws -> (Tensor, Tensor) {
@@ -204,7 +293,23 @@ public final class GRU: RecurrentBase {
 }
 
 /// `nn.LSTM(...)` with `proj_size`.
-public final class LSTM: RecurrentBase {
+public final class LSTM: RecurrentBase, DescribedLayer {
+    public static let layerDescription = LayerDescription(
+        "LSTM", module: "torch.nn.modules.rnn", settings: settings(nonlinearity: false, projection: true),
+        forward: forwardArguments,
+        shapes: """
+            input   as nn.RNN
+            (h_0, c_0)  optional tuple, each (D·num_layers, N, H) (h_0 uses proj_size when set)
+            output  (L, N, D·H)
+            (h_n, c_n)  each (D·num_layers, N, H)
+            parameters  weight_ih_l{k} [4H, ·] stacked i, f, g, o; weight_hh_l{k} [4H, H]; biases [4H]
+            """
+    ) { a in
+        try LSTM(a.int("input_size"), a.int("hidden_size"), numLayers: a.int("num_layers"), bias: a.bool("bias"),
+                 batchFirst: a.bool("batch_first"), dropout: a.double("dropout"), bidirectional: a.bool("bidirectional"),
+                 projSize: a.int("proj_size"))
+    }
+
     public init(_ inputSize: Int, _ hiddenSize: Int, numLayers: Int = 1, bias: Bool = true, batchFirst: Bool = false,
                 dropout: Double = 0, bidirectional: Bool = false, projSize: Int = 0) throws {
         try super.init(mode: "LSTM", kind: .lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
@@ -220,7 +325,7 @@ public final class LSTM: RecurrentBase {
     }
 
     public override func forward(_ inputs: [ModuleValue]) throws -> ModuleValue {
-        let (x, h) = try recurrentArguments(inputs, name: "LSTM")
+        let (x, h) = try recurrentArguments(inputs, name: "LSTM", statePair: true)
         let state: (Tensor, Tensor)?
         if h.isEmpty { state = nil } else if h.count == 2 { state = (h[0], h[1]) } else {
             throw TensorError.type("LSTM expects hx as a tuple (h_0, c_0)")
@@ -230,14 +335,21 @@ public final class LSTM: RecurrentBase {
     }
 }
 
-/// Splits `(input, hx)` positional arguments; hx may be a tensor, a tuple, or None.
-func recurrentArguments(_ inputs: [ModuleValue], name: String) throws -> (Tensor, [Tensor]) {
+/// Splits `(input, hx)` positional arguments; hx may be a tensor, a tuple, or None. With `statePair` (LSTM's
+/// `(h, c)`), a single tensor is unpacked along its first dimension as Python's `h, c = hx` does.
+func recurrentArguments(_ inputs: [ModuleValue], name: String, statePair: Bool = false) throws -> (Tensor, [Tensor]) {
     guard let first = inputs.first, let x = first.tensor, inputs.count <= 2 else {
         throw TensorError.type("\(name).forward() expects (input, hx=None)")
     }
     guard inputs.count == 2 else { return (x, []) }
     switch inputs[1] {
     case .none: return (x, [])
+    case .tensor(let h) where statePair:
+        let n = h.dim > 0 ? h.shape[0] : 0
+        guard h.dim > 0, n == 2 else {
+            throw TensorError.value(n > 2 ? "too many values to unpack (expected 2)" : "not enough values to unpack (expected 2, got \(n))")
+        }
+        return (x, [try h.select(0, 0), try h.select(0, 1)])
     case .tensor(let h): return (x, [h])
     case .tuple(let items):
         let tensors = items.compactMap { $0.tensor }

@@ -1,4 +1,5 @@
 // `:explain M`: the update equations of a recurrent cell or layer with the module's real shapes filled in.
+import UnrollNN
 
 public enum Explain {
     /// The equations for `spec`, one block per layer (and direction for bidirectional layers).

@@ -1,5 +1,6 @@
 // `:layout M X`: how a recurrent module reads a tensor seq-first and batch-first, side by side, with warnings.
 import Foundation
+import UnrollNN
 
 public enum Layout {
     /// A two-column comparison of the layouts for input `shape`; `name`/`inputName` are what the learner typed.

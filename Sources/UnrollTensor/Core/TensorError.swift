@@ -9,6 +9,7 @@ public struct TensorError: Error, CustomStringConvertible, Equatable, Sendable {
         case type = "TypeError"
         case value = "ValueError"
         case notImplemented = "NotImplementedError"
+        case assertion = "AssertionError"
     }
 
     public var kind: Kind

@@ -1,6 +1,6 @@
-// A plain description of a recurrent cell or layer: what the inspection commands need to know about it.
+// A recurrent cell's or layer's settings as one value: what :explain, :layout, :unroll and :trace draw from.
 
-/// The configuration of an `RNNCell`/`LSTMCell`/`GRUCell` or `RNN`/`LSTM`/`GRU`, independent of the module type.
+/// The configuration of an `RNNCell`/`LSTMCell`/`GRUCell` or `RNN`/`LSTM`/`GRU`, read from the module's own fields.
 public struct RecurrentSpec: Equatable, Sendable {
     public enum Kind: String, Sendable { case rnn = "RNN", lstm = "LSTM", gru = "GRU" }
     public var kind: Kind
@@ -47,4 +47,16 @@ public struct RecurrentSpec: Equatable, Sendable {
 
     /// `nn.LSTM`, `nn.RNNCell`, ... as the learner typed it.
     public var typeName: String { isCell ? "\(kind.rawValue)Cell" : kind.rawValue }
+}
+
+extension RecurrentKind {
+    /// The spec's kind and nonlinearity for this kernel kind.
+    var specKind: (RecurrentSpec.Kind, String) {
+        switch self {
+        case .rnnTanh: return (.rnn, "tanh")
+        case .rnnRelu: return (.rnn, "relu")
+        case .lstm: return (.lstm, "tanh")
+        case .gru: return (.gru, "tanh")
+        }
+    }
 }
