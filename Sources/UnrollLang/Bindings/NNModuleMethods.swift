@@ -16,7 +16,9 @@ enum ModuleMethods {
         func define(_ body: @escaping ([Value], [(String, Value)], Interpreter) throws -> Value) -> Value {
             .builtin(Builtin(qualified, body))
         }
-        func wrapModule(_ m: Module) -> Value { m === module ? .object(object) : .object(ModuleObject(m)) }
+        func wrapModule(_ m: Module) -> Value { ModuleObject.value(of: m) }
+        // Taken now, strongly: in `Net().to(device)` nothing else keeps the user's instance alive until the call.
+        let selfValue = object.selfValue
         switch name {
         case "training":
             return .bool(module.training)
@@ -70,10 +72,10 @@ enum ModuleMethods {
             return define { args, kwargs, _ in
                 let bound = try Arguments(qualified, ["mode"], args, kwargs)
                 _ = module.train(try bound.bool("mode", default: true))
-                return .object(object)
+                return selfValue
             }
         case "eval":
-            return define { _, _, _ in _ = module.eval(); return .object(object) }
+            return define { _, _, _ in _ = module.eval(); return selfValue }
         case "zero_grad":
             return define { args, kwargs, _ in
                 let bound = try Arguments(qualified, ["set_to_none"], args, kwargs)
@@ -84,13 +86,13 @@ enum ModuleMethods {
             return define { args, kwargs, _ in
                 let bound = try Arguments(qualified, ["requires_grad"], args, kwargs)
                 _ = try module.requiresGrad_(try bound.bool("requires_grad", default: true))
-                return .object(object)
+                return selfValue
             }
         case "forward":
             return define { args, kwargs, interp in try object.call(args, kwargs, interp) ?? .none }
         case "to", "cpu", "float":
             // Everything is float32 on the CPU already: these return the module, as PyTorch does.
-            return define { _, _, _ in .object(object) }
+            return define { _, _, _ in selfValue }
         default:
             return nil
         }

@@ -13,6 +13,24 @@ final class ModuleObject: HostObject {
 
     init(_ module: Module) { self.module = module }
 
+    /// The value a program sees for this module: the user's instance for `class Net(nn.Module)`, so methods that
+    /// return the module (`to`, `train`, `eval`) keep its forward.
+    var selfValue: Value { owner.map { .instance($0) } ?? .object(self) }
+
+    /// The backings of user-defined modules, so traversals (`children()`, `modules()`) hand back the user's instances.
+    nonisolated(unsafe) private static var userBackings: [ObjectIdentifier: WeakModuleObject] = [:]
+
+    static func registerUserBacking(_ object: ModuleObject) {
+        userBackings = userBackings.filter { $0.value.object != nil }
+        userBackings[ObjectIdentifier(object.module)] = WeakModuleObject(object: object)
+    }
+
+    /// `module` as a language value: its user instance when it backs one, else a new host object.
+    static func value(of module: Module) -> Value {
+        if let backing = userBackings[ObjectIdentifier(module)]?.object, backing.module === module { return backing.selfValue }
+        return .object(ModuleObject(module))
+    }
+
     var typeName: String { module.typeName }
 
     func repr(_ interp: Interpreter) throws -> String { module.repr }
@@ -60,6 +78,10 @@ final class ModuleObject: HostObject {
         let shapes = args.compactMap { TensorBridge.tensorValue($0)?.shape }
         return try OpTrace.scope("\(module.typeName)\(module.extraRepr().isEmpty ? "" : "(\(module.extraRepr()))")", inputs: shapes) {
             if let owner {
+                // Without this check the lookup would find nn.Module's own `forward`, which calls back here.
+                guard owner.attributes["forward"] != nil || owner.cls.mro.contains(where: { $0.members["forward"] != nil }) else {
+                    throw LangError("NotImplementedError", "Module [\(owner.cls.name)] is missing the required \"forward\" function")
+                }
                 return try interp.callMethod(.instance(owner), "forward", args, kwargs)
             }
             let signature = forwardArguments
@@ -75,6 +97,11 @@ final class ModuleObject: HostObject {
             return ModuleValues.to(try module.forward(inputs))
         }
     }
+}
+
+/// A backing held without keeping it alive.
+struct WeakModuleObject {
+    weak var object: ModuleObject?
 }
 
 /// Conversions between the language's values and `ModuleValue` (tensors and nested tuples).
@@ -112,6 +139,7 @@ final class ModuleClass: HostClass {
         module.customTypeName = className
         let object = ModuleObject(module)
         object.owner = instance
+        ModuleObject.registerUserBacking(object)
         return object
     }
 
